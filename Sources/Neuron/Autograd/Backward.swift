@@ -1,0 +1,148 @@
+extension Tensor {
+    /// Computes the gradient of this one-element tensor with respect to every leaf that requires
+    /// grad, adding it to each leaf's `grad`.
+    ///
+    /// - Parameters:
+    ///   - retainGraph: Keep the graph so that `backward` can run through it again.
+    ///   - createGraph: Record the backward pass itself, so the gradients have history and can
+    ///     be differentiated again (gradients of gradients). Implies `retainGraph`.
+    /// - Precondition: The tensor has one element and requires grad; the graph was not freed
+    ///   by an earlier `backward()`.
+    public func backward(retainGraph: Bool = false, createGraph: Bool = false) {
+        require(
+            count == 1,
+            "backward: the gradient can be implied only for a one-element tensor, but this one has shape \(shape); "
+                + "call backward(gradient:) with a gradient of that shape")
+        backward(gradient: Tensor.ones(shape, dtype: dtype), retainGraph: retainGraph, createGraph: createGraph)
+    }
+
+    /// Computes the vector-Jacobian product of this tensor with `gradient` for every leaf that
+    /// requires grad, adding it to each leaf's `grad`.
+    ///
+    /// - Parameters:
+    ///   - gradient: ∂L/∂self, of the same shape and dtype as this tensor.
+    ///   - retainGraph: Keep the graph so that `backward` can run through it again.
+    ///   - createGraph: Record the backward pass so the gradients can be differentiated again.
+    /// - Precondition: Shapes and dtypes match; the tensor requires grad.
+    public func backward(gradient: Tensor, retainGraph: Bool = false, createGraph: Bool = false) {
+        _ = Engine.run(
+            root: self, seed: gradient, targets: nil,
+            retainGraph: retainGraph || createGraph, createGraph: createGraph)
+    }
+
+    /// The gradients of `output` with respect to `inputs`, returned rather than accumulated into
+    /// `grad` (as `torch.autograd.grad`).
+    ///
+    /// - Parameters:
+    ///   - output: The tensor to differentiate.
+    ///   - inputs: The tensors to differentiate with respect to (leaves or intermediate results).
+    ///   - gradient: ∂L/∂output; may be omitted for a one-element output.
+    ///   - retainGraph: Keep the graph for another backward pass.
+    ///   - createGraph: Record the computation so the result can be differentiated again.
+    /// - Returns: One gradient per input: zeros for an input that `output` does not depend on.
+    public static func gradients(
+        of output: Tensor, withRespectTo inputs: [Tensor], gradient: Tensor? = nil,
+        retainGraph: Bool = false, createGraph: Bool = false
+    ) -> [Tensor] {
+        if gradient == nil {
+            require(
+                output.count == 1,
+                "gradients: the gradient can be implied only for a one-element output, but it has shape \(output.shape)")
+        }
+        let seed = gradient ?? Tensor.ones(output.shape, dtype: output.dtype)
+        let found = Engine.run(
+            root: output, seed: seed, targets: inputs,
+            retainGraph: retainGraph || createGraph, createGraph: createGraph)
+        return inputs.map { found[ObjectIdentifier($0)] ?? Tensor.zeros($0.shape, dtype: $0.dtype) }
+    }
+}
+
+/// The reverse-mode pass: order the graph, then push gradients from the output to the leaves.
+enum Engine {
+    /// Runs the backward pass from `root` seeded with `seed`. With `targets` nil, gradients are
+    /// accumulated into the `grad` of leaves; otherwise the gradients of the targets are returned.
+    static func run(
+        root: Tensor, seed: Tensor, targets: [Tensor]?, retainGraph: Bool, createGraph: Bool
+    ) -> [ObjectIdentifier: Tensor] {
+        require(
+            root.requiresGrad,
+            "backward: the tensor does not require grad and has no history (was it computed inside withNoGrad, or from tensors without requiresGrad?)"
+        )
+        require(
+            seed.shape == root.shape && seed.dtype == root.dtype,
+            "backward: gradient of shape \(seed.shape) (\(seed.dtype)) given for a tensor of shape \(root.shape) (\(root.dtype))"
+        )
+        let targetIDs = targets.map { Set($0.map(ObjectIdentifier.init)) }
+        var found: [ObjectIdentifier: Tensor] = [:]
+        var pending: [ObjectIdentifier: Tensor] = [ObjectIdentifier(root): seed]
+        GradMode.$isEnabled.withValue(createGraph) {
+            for tensor in topologicalOrder(from: root) {
+                let id = ObjectIdentifier(tensor)
+                guard let gradient = pending.removeValue(forKey: id) else { continue }
+                if let targetIDs {
+                    if targetIDs.contains(id) { found[id] = gradient }
+                } else if tensor.isLeaf {
+                    accumulate(gradient, into: tensor, createGraph: createGraph)
+                }
+                guard let node = tensor.node else { continue }
+                guard let rule = node.rule else {
+                    fatalError(
+                        "backward: trying to backward through the graph a second time (\(node.name) was already freed); "
+                            + "pass retainGraph: true to the first backward call")
+                }
+                let inputs = node.inputs
+                let grads = rule(gradient, tensor, InputMask(inputs))
+                if !retainGraph { node.release() }
+                for (input, g) in zip(inputs, grads) {
+                    guard let g, input.requiresGrad else { continue }
+                    require(
+                        g.shape == input.shape,
+                        "backward: \(node.name) produced a gradient of shape \(g.shape) for an input of shape \(input.shape)")
+                    let key = ObjectIdentifier(input)
+                    if let previous = pending[key] {
+                        pending[key] = previous + g
+                    } else {
+                        pending[key] = g
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    /// Tensors reachable from `root` through recorded history, each after every tensor that
+    /// depends on it. Iterative depth-first search: deep graphs do not touch the call stack.
+    static func topologicalOrder(from root: Tensor) -> [Tensor] {
+        var order: [Tensor] = []
+        var visited: Set<ObjectIdentifier> = [ObjectIdentifier(root)]
+        var stack: [(tensor: Tensor, next: Int)] = [(root, 0)]
+        while let (tensor, next) = stack.last {
+            if let node = tensor.node, next < node.inputs.count {
+                stack[stack.count - 1].next += 1
+                let input = node.inputs[next]
+                if input.requiresGrad, visited.insert(ObjectIdentifier(input)).inserted {
+                    stack.append((input, 0))
+                }
+            } else {
+                order.append(tensor)
+                stack.removeLast()
+            }
+        }
+        order.reverse()
+        return order
+    }
+
+    /// Adds `gradient` to a leaf's `grad`. A gradient that nothing else holds is stored as it
+    /// is; a shared one is copied, so that later in-place changes to one leaf's gradient never
+    /// reach another's.
+    static func accumulate(_ gradient: Tensor, into leaf: Tensor, createGraph: Bool) {
+        guard leaf.requiresGrad else { return }
+        if let existing = leaf.grad {
+            leaf.grad = existing + gradient
+        } else if createGraph {
+            leaf.grad = gradient
+        } else {
+            leaf.grad = gradient.node == nil ? gradient.copied() : gradient.detached().copied()
+        }
+    }
+}

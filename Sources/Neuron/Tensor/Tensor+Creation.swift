@@ -1,0 +1,104 @@
+extension Tensor {
+    /// A tensor of zeros.
+    ///
+    /// - Parameters:
+    ///   - shape: The size of each dimension.
+    ///   - dtype: The element type.
+    ///   - requiresGrad: Whether the new leaf collects gradients.
+    public static func zeros(_ shape: [Int], dtype: DType = .float32, requiresGrad: Bool = false) -> Tensor {
+        full(shape, value: 0, dtype: dtype, requiresGrad: requiresGrad)
+    }
+
+    /// A tensor of ones.
+    ///
+    /// - Parameters:
+    ///   - shape: The size of each dimension.
+    ///   - dtype: The element type.
+    ///   - requiresGrad: Whether the new leaf collects gradients.
+    public static func ones(_ shape: [Int], dtype: DType = .float32, requiresGrad: Bool = false) -> Tensor {
+        full(shape, value: 1, dtype: dtype, requiresGrad: requiresGrad)
+    }
+
+    /// A tensor with every element equal to `value`.
+    ///
+    /// - Parameters:
+    ///   - shape: The size of each dimension.
+    ///   - value: The value of every element.
+    ///   - dtype: The element type.
+    ///   - requiresGrad: Whether the new leaf collects gradients.
+    /// - Precondition: No size is negative.
+    public static func full(
+        _ shape: [Int], value: Double, dtype: DType = .float32, requiresGrad: Bool = false
+    ) -> Tensor {
+        require(shape.allSatisfy { $0 >= 0 }, "full: negative size in shape \(shape)")
+        let t = Tensor(uninitialized: shape, dtype: dtype)
+        switch dtype {
+        case .float32: t.storage.pointer(Float.self).update(repeating: Float(value), count: t.count)
+        case .float64: t.storage.pointer(Double.self).update(repeating: value, count: t.count)
+        }
+        t.requiresGrad = requiresGrad
+        return t
+    }
+
+    /// Standard normal samples (mean 0, variance 1) from a generator seeded with `seed`.
+    ///
+    /// - Parameters:
+    ///   - shape: The size of each dimension.
+    ///   - seed: The same seed gives the same values on every machine.
+    ///   - dtype: The element type.
+    ///   - requiresGrad: Whether the new leaf collects gradients.
+    public static func randn(
+        _ shape: [Int], seed: UInt64, dtype: DType = .float32, requiresGrad: Bool = false
+    ) -> Tensor {
+        var rng = RandomGenerator(seed: seed)
+        return randn(shape, generator: &rng, dtype: dtype, requiresGrad: requiresGrad)
+    }
+
+    /// Standard normal samples drawn from `generator`.
+    ///
+    /// - Parameters:
+    ///   - shape: The size of each dimension.
+    ///   - generator: The source of randomness, advanced by the draw.
+    ///   - dtype: The element type.
+    ///   - requiresGrad: Whether the new leaf collects gradients.
+    public static func randn(
+        _ shape: [Int], generator: inout RandomGenerator, dtype: DType = .float32, requiresGrad: Bool = false
+    ) -> Tensor {
+        let values = (0..<Shape.count(shape)).map { _ in generator.nextNormal() }
+        return Tensor(values, shape: shape, dtype: dtype, requiresGrad: requiresGrad)
+    }
+
+    /// Samples uniform in [low, high) from a generator seeded with `seed`.
+    ///
+    /// - Parameters:
+    ///   - shape: The size of each dimension.
+    ///   - low: The inclusive lower bound.
+    ///   - high: The exclusive upper bound.
+    ///   - seed: The same seed gives the same values on every machine.
+    ///   - dtype: The element type.
+    ///   - requiresGrad: Whether the new leaf collects gradients.
+    public static func uniform(
+        _ shape: [Int], low: Double = 0, high: Double = 1, seed: UInt64, dtype: DType = .float32,
+        requiresGrad: Bool = false
+    ) -> Tensor {
+        var rng = RandomGenerator(seed: seed)
+        return uniform(shape, low: low, high: high, generator: &rng, dtype: dtype, requiresGrad: requiresGrad)
+    }
+
+    /// Samples uniform in [low, high) drawn from `generator`.
+    ///
+    /// - Parameters:
+    ///   - shape: The size of each dimension.
+    ///   - low: The inclusive lower bound.
+    ///   - high: The exclusive upper bound.
+    ///   - generator: The source of randomness, advanced by the draw.
+    ///   - dtype: The element type.
+    ///   - requiresGrad: Whether the new leaf collects gradients.
+    public static func uniform(
+        _ shape: [Int], low: Double = 0, high: Double = 1, generator: inout RandomGenerator,
+        dtype: DType = .float32, requiresGrad: Bool = false
+    ) -> Tensor {
+        let values = (0..<Shape.count(shape)).map { _ in low + (high - low) * generator.nextUniform() }
+        return Tensor(values, shape: shape, dtype: dtype, requiresGrad: requiresGrad)
+    }
+}
