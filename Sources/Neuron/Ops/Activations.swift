@@ -30,7 +30,8 @@ extension Tensor {
     /// - Parameter axis: The dimension that sums to one; negative values count from the end.
     /// - Precondition: The axis is in range.
     public func softmax(axis: Int = -1) -> Tensor {
-        exp(logSoftmax(axis: axis))
+        let a = Shape.normalize(axis: axis, rank: rank, op: "softmax", shape: shape)
+        return exp(logSoftmax(axis: a))
     }
 
     /// Log-softmax along an axis: xᵢ − log ∑ⱼ exp(xⱼ), stable for any logits.
@@ -39,6 +40,7 @@ extension Tensor {
     /// - Parameter axis: The dimension to normalise; negative values count from the end.
     /// - Precondition: The axis is in range.
     public func logSoftmax(axis: Int = -1) -> Tensor {
-        self - logSumExp(axis: axis, keepDims: true)
+        let a = Shape.normalize(axis: axis, rank: rank, op: "logSoftmax", shape: shape)
+        return self - logSumExp(axis: a, keepDims: true)
     }
 }
