@@ -1,19 +1,26 @@
 extension Kernels {
-    /// Σ x[i] for i in 0..<n, with eight independent partial sums (faster, and more accurate
-    /// than one running sum).
+    /// Σ x[i] for i in 0..<n: eight independent partial sums over blocks of 1024 elements, the
+    /// block totals added in double precision, so a million float32 terms keep their accuracy.
     static func sum<T: KernelScalar>(_ x: UnsafePointer<T>, _ n: Int) -> T {
-        var acc = SIMD8<T>()
-        var i = 0
-        while i + 8 <= n {
-            acc += UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<T>.self)
-            i += 8
+        var total: Double = 0
+        var start = 0
+        while start < n {
+            let end = Swift.min(start + 1024, n)
+            var acc = SIMD8<T>()
+            var i = start
+            while i + 8 <= end {
+                acc += UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<T>.self)
+                i += 8
+            }
+            var block = acc.sum()
+            while i < end {
+                block += x[i]
+                i += 1
+            }
+            total += Double(block)
+            start = end
         }
-        var total = acc.sum()
-        while i < n {
-            total += x[i]
-            i += 1
-        }
-        return total
+        return T(total)
     }
 
     /// y[o, j] = Σᵢ x[o, i, j] for x viewed as [outer, n, inner] and y as [outer, inner].

@@ -34,13 +34,15 @@ extension Tensor {
         return exp(logSoftmax(axis: a))
     }
 
-    /// Log-softmax along an axis: xᵢ − log ∑ⱼ exp(xⱼ), stable for any logits.
+    /// Log-softmax along an axis: xᵢ − log ∑ⱼ exp(xⱼ), computed as (x − m) − log ∑ exp(x − m)
+    /// with m the detached maximum, stable for any logits and accurate in float32.
     ///
     /// Derivative: ∂yᵢ/∂xⱼ = δᵢⱼ − softmax(x)ⱼ (obtained from the composition).
     /// - Parameter axis: The dimension to normalise; negative values count from the end.
     /// - Precondition: The axis is in range.
     public func logSoftmax(axis: Int = -1) -> Tensor {
         let a = Shape.normalize(axis: axis, rank: rank, op: "logSoftmax", shape: shape)
-        return self - logSumExp(axis: a, keepDims: true)
+        let shifted = self - maxShift(axis: a)
+        return shifted - log(exp(shifted).sum(axis: a, keepDims: true))
     }
 }

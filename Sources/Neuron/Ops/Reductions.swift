@@ -63,9 +63,12 @@ extension Tensor {
     ///   - keepDims: Keep the reduced dimension with size 1.
     /// - Precondition: The axis is in range and not empty.
     public func max(axis: Int, keepDims: Bool = false) -> Tensor {
-        let (values, mask) = maxAndMask(axis: axis, keepDims: keepDims)
-        let (source, kept) = (shape, Tensor.reducedShape(shape, axis: values.1, keepDims: true))
-        return values.0.recorded("max_axis", [self]) { g, _, _ in [g.reshaped(kept).expanded(to: source) * mask] }
+        let a = Shape.normalize(axis: axis, rank: rank, op: "max", shape: shape)
+        let (values, indices) = maxIndices(axis: a)
+        let mask = argmaxMask(indices, axis: a)
+        let (source, kept) = (shape, values.shape)
+        let out = keepDims ? values : Tensor(storage: values.storage, shape: Tensor.reducedShape(shape, axis: a, keepDims: false))
+        return out.recorded("max_axis", [self]) { g, _, _ in [g.reshaped(kept).expanded(to: source) * mask] }
     }
 
     /// The index of the largest value along `axis` for every other position, flattened in
@@ -75,7 +78,7 @@ extension Tensor {
     /// - Returns: `count / shape[axis]` indices.
     public func argmax(axis: Int) -> [Int] {
         let a = Shape.normalize(axis: axis, rank: rank, op: "argmax", shape: shape)
-        return withNoGrad { maxIndices(axis: a).indices }
+        return maxIndices(axis: a).indices
     }
 
     /// log ∑ᵢ exp(xᵢ) along one axis, computed stably as m + log ∑ᵢ exp(xᵢ − m) with m the
@@ -88,12 +91,18 @@ extension Tensor {
     /// - Precondition: The axis is in range.
     public func logSumExp(axis: Int, keepDims: Bool = false) -> Tensor {
         let a = Shape.normalize(axis: axis, rank: rank, op: "logSumExp", shape: shape)
-        let shift = withNoGrad { maxAndMask(axis: a, keepDims: true).0.0.mapped(.finiteOrZero) }
+        let shift = maxShift(axis: a)
         let kept = log(exp(self - shift).sum(axis: a, keepDims: true)) + shift
         return keepDims ? kept : kept.reshaped(Tensor.reducedShape(shape, axis: a, keepDims: false))
     }
 
     // MARK: - Helpers
+
+    /// The maximum along a normalised axis (kept, without history), with infinities replaced by
+    /// zero: the shift that makes exp safe in log-sum-exp and softmax.
+    func maxShift(axis a: Int) -> Tensor {
+        maxIndices(axis: a).values.mapped(.finiteOrZero)
+    }
 
     /// `shape` with `axis` removed, or set to 1 when `keepDims`.
     static func reducedShape(_ shape: [Int], axis: Int, keepDims: Bool) -> [Int] {
@@ -102,18 +111,14 @@ extension Tensor {
         return s
     }
 
-    /// The maxima along `axis` (values without history, the normalised axis) and a 0/1 mask
-    /// marking where they were taken.
-    private func maxAndMask(axis: Int, keepDims: Bool) -> ((Tensor, Int), Tensor) {
-        let a = Shape.normalize(axis: axis, rank: rank, op: "max", shape: shape)
-        let (values, indices) = maxIndices(axis: a)
+    /// A tensor of this shape with 1 at each maximum's position along `axis`, 0 elsewhere.
+    private func argmaxMask(_ indices: [Int], axis a: Int) -> Tensor {
         let (outer, n, inner) = Shape.split(shape, axis: a)
         var mask = [Double](repeating: 0, count: count)
         for o in 0..<outer {
             for j in 0..<inner { mask[(o * n + indices[o * inner + j]) * inner + j] = 1 }
         }
-        let shaped = keepDims ? values : values.reshaped(Tensor.reducedShape(shape, axis: a, keepDims: false))
-        return ((shaped, a), Tensor(mask, shape: shape, dtype: dtype))
+        return Tensor(mask, shape: shape, dtype: dtype)
     }
 
     /// Maxima (keepDims shape) and their indices along a normalised axis.
