@@ -7,7 +7,9 @@ func expectClose(
     _ actual: [Double], _ expected: [Double], rtol: Double = 1e-6, atol: Double = 1e-9,
     sourceLocation: SourceLocation = #_sourceLocation
 ) {
-    #expect(actual.count == expected.count, "counts differ: \(actual.count) vs \(expected.count)", sourceLocation: sourceLocation)
+    #expect(
+        actual.count == expected.count, "counts differ: \(actual.count) vs \(expected.count)",
+        sourceLocation: sourceLocation)
     for (i, (a, b)) in zip(actual, expected).enumerated() {
         let ok = a == b || Swift.abs(a - b) <= atol + rtol * Swift.abs(b)
         #expect(ok, "element \(i): \(a) vs expected \(b)", sourceLocation: sourceLocation)

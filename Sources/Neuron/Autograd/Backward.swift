@@ -47,7 +47,8 @@ extension Tensor {
         if gradient == nil {
             require(
                 output.count == 1,
-                "gradients: the gradient can be implied only for a one-element output, but it has shape \(output.shape)")
+                "gradients: the gradient can be implied only for a one-element output, but it has shape \(output.shape)"
+            )
         }
         let seed = gradient ?? Tensor.ones(output.shape, dtype: output.dtype)
         let found = Engine.run(
@@ -97,7 +98,8 @@ enum Engine {
                     guard let g, input.requiresGrad else { continue }
                     require(
                         g.shape == input.shape,
-                        "backward: \(node.name) produced a gradient of shape \(g.shape) for an input of shape \(input.shape)")
+                        "backward: \(node.name) produced a gradient of shape \(g.shape) for an input of shape \(input.shape)"
+                    )
                     let key = ObjectIdentifier(input)
                     if let previous = pending[key] {
                         pending[key] = previous + g

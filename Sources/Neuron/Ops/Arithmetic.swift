@@ -40,7 +40,10 @@ extension Tensor {
     /// - Precondition: The shapes broadcast and the dtypes match.
     public static func / (a: Tensor, b: Tensor) -> Tensor {
         a.combined(.divide, b, name: "div").recorded("div", [a, b]) { g, y, needs in
-            [needs[0] ? (g / b).summed(toShape: a.shape) : nil, needs[1] ? (-(g * y) / b).summed(toShape: b.shape) : nil]
+            [
+                needs[0] ? (g / b).summed(toShape: a.shape) : nil,
+                needs[1] ? (-(g * y) / b).summed(toShape: b.shape) : nil,
+            ]
         }
     }
 

@@ -20,9 +20,11 @@ extension Tensor {
         let rowLength = n == 0 ? 0 : count / n
         switch dtype {
         case .float32:
-            Kernels.gatherRows(storage.pointer(Float.self), rowLength: rowLength, indices, out.storage.pointer(Float.self))
+            Kernels.gatherRows(
+                storage.pointer(Float.self), rowLength: rowLength, indices, out.storage.pointer(Float.self))
         case .float64:
-            Kernels.gatherRows(storage.pointer(Double.self), rowLength: rowLength, indices, out.storage.pointer(Double.self))
+            Kernels.gatherRows(
+                storage.pointer(Double.self), rowLength: rowLength, indices, out.storage.pointer(Double.self))
         }
         return out.recorded("rows", [self]) { g, _, _ in [g.scatteredRows(at: indices, rowCount: n)] }
     }
@@ -48,9 +50,11 @@ extension Tensor {
         let rowLength = Shape.count(Array(shape.dropFirst()))
         switch dtype {
         case .float32:
-            Kernels.scatterAddRows(storage.pointer(Float.self), rowLength: rowLength, indices, out.storage.pointer(Float.self))
+            Kernels.scatterAddRows(
+                storage.pointer(Float.self), rowLength: rowLength, indices, out.storage.pointer(Float.self))
         case .float64:
-            Kernels.scatterAddRows(storage.pointer(Double.self), rowLength: rowLength, indices, out.storage.pointer(Double.self))
+            Kernels.scatterAddRows(
+                storage.pointer(Double.self), rowLength: rowLength, indices, out.storage.pointer(Double.self))
         }
         return out.recorded("scatter_rows", [self]) { g, _, _ in [g.rows(at: indices)] }
     }

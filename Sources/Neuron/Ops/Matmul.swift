@@ -54,12 +54,14 @@ extension Tensor {
         }
         return out.recorded("matmul", [a, b]) { g, _, needs in
             let gradA: Tensor? =
-                !needs[0] ? nil
+                !needs[0]
+                ? nil
                 : transposeA
                     ? product(b, g, transposeA: transposeB, transposeB: true)
                     : product(g, b, transposeB: !transposeB)
             let gradB: Tensor? =
-                !needs[1] ? nil
+                !needs[1]
+                ? nil
                 : transposeB
                     ? product(g, a, transposeA: true, transposeB: transposeA)
                     : product(a, g, transposeA: !transposeA)

@@ -29,9 +29,11 @@ extension Tensor {
         let out = Tensor(uninitialized: Tensor.reducedShape(shape, axis: a, keepDims: keepDims), dtype: dtype)
         switch dtype {
         case .float32:
-            Kernels.sumAxis(storage.pointer(Float.self), outer: outer, n: n, inner: inner, out.storage.pointer(Float.self))
+            Kernels.sumAxis(
+                storage.pointer(Float.self), outer: outer, n: n, inner: inner, out.storage.pointer(Float.self))
         case .float64:
-            Kernels.sumAxis(storage.pointer(Double.self), outer: outer, n: n, inner: inner, out.storage.pointer(Double.self))
+            Kernels.sumAxis(
+                storage.pointer(Double.self), outer: outer, n: n, inner: inner, out.storage.pointer(Double.self))
         }
         let source = shape
         return out.recorded("sum_axis", [self]) { g, _, _ in [g.reshaped(kept).expanded(to: source)] }
@@ -67,7 +69,9 @@ extension Tensor {
         let (values, indices) = maxIndices(axis: a)
         let mask = argmaxMask(indices, axis: a)
         let (source, kept) = (shape, values.shape)
-        let out = keepDims ? values : Tensor(storage: values.storage, shape: Tensor.reducedShape(shape, axis: a, keepDims: false))
+        let out =
+            keepDims
+            ? values : Tensor(storage: values.storage, shape: Tensor.reducedShape(shape, axis: a, keepDims: false))
         return out.recorded("max_axis", [self]) { g, _, _ in [g.reshaped(kept).expanded(to: source) * mask] }
     }
 

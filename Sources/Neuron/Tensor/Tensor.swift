@@ -167,7 +167,8 @@ public final class Tensor {
     /// - Parameter flatIndex: The position in row-major order, `0 ..< count`.
     /// - Precondition: The index is in range.
     public subscript(flat flatIndex: Int) -> Double {
-        require(flatIndex >= 0 && flatIndex < count, "subscript: flat index \(flatIndex) out of range for shape \(shape)")
+        require(
+            flatIndex >= 0 && flatIndex < count, "subscript: flat index \(flatIndex) out of range for shape \(shape)")
         return storage.element(flatIndex)
     }
 

@@ -1,5 +1,5 @@
-import Neuron
 import Foundation
+import Neuron
 import Testing
 
 @Suite("Reverse-mode autograd")

@@ -7,7 +7,8 @@ struct OpCase: Sendable, CustomStringConvertible {
     let domains: [Domain]
     let body: @Sendable ([Tensor]) -> Tensor
 
-    init(_ name: String, _ shapes: [[Int]], _ domains: [Domain] = [], _ body: @escaping @Sendable ([Tensor]) -> Tensor) {
+    init(_ name: String, _ shapes: [[Int]], _ domains: [Domain] = [], _ body: @escaping @Sendable ([Tensor]) -> Tensor)
+    {
         self.name = name
         self.shapes = shapes
         self.domains = domains

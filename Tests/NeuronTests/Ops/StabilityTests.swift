@@ -39,7 +39,8 @@ struct StabilityTests {
 
     @Test("-∞ logits get probability 0; an all -∞ row gives logSumExp -∞, not NaN")
     func negativeInfinity() {
-        let x = Tensor([0, -.infinity, 0, -.infinity, -.infinity, -.infinity] as [Double], shape: [2, 3], dtype: .float64)
+        let x = Tensor(
+            [0, -.infinity, 0, -.infinity, -.infinity, -.infinity] as [Double], shape: [2, 3], dtype: .float64)
         expectClose(x.softmax(axis: 1).sliced(axis: 0, 0..<1), [0.5, 0, 0.5])
         let lse = x.logSumExp(axis: 1).asArray(Double.self)
         #expect(lse[0] == M_LN2)

@@ -43,7 +43,8 @@ struct TensorTests {
         #expect(rng.next() == 0x1578_0B2E_0C2E_C716)
         #expect(rng.next() == 0x6104_D986_6D11_3A7E)
         expectClose(
-            Tensor.randn([3], seed: 42, dtype: .float64), [-0.303263064678738, 0.28846173882942383, 1.3438117634372806],
+            Tensor.randn([3], seed: 42, dtype: .float64),
+            [-0.303263064678738, 0.28846173882942383, 1.3438117634372806],
             rtol: 1e-15)
         let u = Tensor.uniform([5000], low: -1, high: 1, seed: 7, dtype: .float64).asArray(Double.self)
         #expect(u.allSatisfy { $0 >= -1 && $0 < 1 })
@@ -76,7 +77,8 @@ struct TensorTests {
     @Test("long tensors are abbreviated to three entries at each end of every dimension")
     func abbreviated() {
         let big = Tensor((0..<2000).map(Double.init), shape: [2000])
-        #expect(big.description == "tensor([   0.,    1.,    2., ..., 1997., 1998., 1999.], shape: [2000], dtype: float32)")
+        #expect(
+            big.description == "tensor([   0.,    1.,    2., ..., 1997., 1998., 1999.], shape: [2000], dtype: float32)")
         let matrix = Tensor.zeros([100, 100]).description
         #expect(matrix.contains("..."))
         #expect(matrix.split(separator: "\n").count == 7)  // 3 rows, "...", 3 rows
