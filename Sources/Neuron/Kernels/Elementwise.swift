@@ -2,6 +2,8 @@
 enum UnaryKernel {
     case negate, exp, log, log1p, sqrt, abs, square, reciprocal
     case sigmoid, tanh, relu
+    /// ln(1 + eˣ) as max(x, 0) + ln(1 + e^−|x|).
+    case softplus
     /// 1 where x > 0, else 0 (the derivative of relu).
     case step
     /// −1, 0 or 1 by the sign of x (the derivative of |x|).
@@ -46,6 +48,7 @@ extension Kernels {
         case .reciprocal: for i in 0..<n { y[i] = 1 / x[i] }
         case .sigmoid: for i in 0..<n { y[i] = sigmoid(x[i]) }
         case .tanh: for i in 0..<n { y[i] = T.hyperbolicTangent(x[i]) }
+        case .softplus: for i in 0..<n { y[i] = softplus(x[i]) }
         case .relu: for i in 0..<n { y[i] = x[i] > 0 ? x[i] : 0 }
         case .step: for i in 0..<n { y[i] = x[i] > 0 ? 1 : 0 }
         case .sign: for i in 0..<n { y[i] = x[i] > 0 ? 1 : (x[i] < 0 ? -1 : 0) }
@@ -75,6 +78,12 @@ extension Kernels {
         if x >= 0 { return 1 / (1 + T.exponential(-x)) }
         let e = T.exponential(x)
         return e / (1 + e)
+    }
+
+    /// ln(1 + eˣ) without overflow: max(x, 0) + ln(1 + e^−|x|).
+    @inline(__always)
+    static func softplus<T: KernelScalar>(_ x: T) -> T {
+        Swift.max(x, 0) + T.logarithmOnePlus(T.exponential(-Swift.abs(x)))
     }
 
     /// xᵖ with the common small exponents done by multiplication.

@@ -16,3 +16,25 @@ extension Tensor {
         storage.raw.copyMemory(from: source.storage.raw, byteCount: count * dtype.byteSize)
     }
 }
+
+extension Tensor {
+    /// Sets every element to `value`, in place.
+    ///
+    /// - Parameter value: The new value of every element.
+    /// - Precondition: This tensor is a leaf or recording is off.
+    public func fill(_ value: Double) {
+        assign(Tensor.full(shape, value: value, dtype: dtype))
+    }
+
+    /// Converts this tensor's values to `dtype` in place, keeping its identity (so a model's
+    /// parameters stay the ones its optimizer holds). Any gradient is cleared.
+    ///
+    /// - Parameter dtype: The new element type.
+    /// - Precondition: This tensor is a leaf.
+    public func convert(to dtype: DType) {
+        require(isLeaf, "convert(to:): only a leaf tensor can change its dtype in place")
+        guard dtype != self.dtype else { return }
+        storage = storage.converted(to: dtype)
+        grad = nil
+    }
+}

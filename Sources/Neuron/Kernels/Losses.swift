@@ -1,0 +1,30 @@
+extension Kernels {
+    /// out[i] = −(y·max(ln p, −100) + (1 − y)·max(ln(1 − p), −100)): binary cross-entropy on
+    /// probabilities with PyTorch's clamp, so p = 0 or 1 gives a finite loss.
+    static func binaryCrossEntropy<T: KernelScalar>(
+        _ p: UnsafePointer<T>, _ y: UnsafePointer<T>, _ out: UnsafeMutablePointer<T>, _ n: Int
+    ) {
+        for i in 0..<n {
+            let logP = Swift.max(T.logarithm(p[i]), -100)
+            let logQ = Swift.max(T.logarithm(1 - p[i]), -100)
+            out[i] = -(y[i] * logP + (1 - y[i]) * logQ)
+        }
+    }
+
+    /// out[i] = w·y·softplus(−x) + (1 − y)·softplus(x), binary cross-entropy on a logit x with
+    /// positive-class weight w. A term whose coefficient is zero is skipped, so a logit of ±∞
+    /// with a matching hard target gives 0 rather than 0·∞ = NaN.
+    static func binaryCrossEntropyWithLogits<T: KernelScalar>(
+        _ x: UnsafePointer<T>, _ y: UnsafePointer<T>, _ w: UnsafePointer<T>?, _ out: UnsafeMutablePointer<T>,
+        _ n: Int
+    ) {
+        for i in 0..<n {
+            let positive = (w?[i] ?? 1) * y[i]
+            let negative = 1 - y[i]
+            var loss: T = 0
+            if positive != 0 { loss += positive * softplus(-x[i]) }
+            if negative != 0 { loss += negative * softplus(x[i]) }
+            out[i] = loss
+        }
+    }
+}

@@ -1,0 +1,68 @@
+/// Modules applied one after another; parameters are named by position, as PyTorch's
+/// `nn.Sequential` names them (`"0.weight"`, `"0.bias"`, `"2.weight"`, …).
+///
+/// ```swift
+/// let logisticRegression = Sequential(Linear(30, 1), Sigmoid())
+/// let mlp = Sequential {
+///     Linear(2, 4)
+///     Tanh()
+///     Linear(4, 1)
+///     Sigmoid()
+/// }
+/// ```
+public final class Sequential: Module {
+    /// The modules, in the order they are applied.
+    public let layers: [any Module]
+
+    /// A sequence of the given modules.
+    ///
+    /// - Parameter layers: The modules, first applied first.
+    public init(_ layers: any Module...) { self.layers = layers }
+
+    /// A sequence of the modules in an array.
+    ///
+    /// - Parameter layers: The modules, first applied first.
+    public init(layers: [any Module]) { self.layers = layers }
+
+    /// A sequence of the modules listed in a builder block.
+    ///
+    /// - Parameter build: The modules, one per line, with `if` and `for` allowed.
+    public init(@ModuleBuilder _ build: () -> [any Module]) { self.layers = build() }
+
+    /// The input passed through every module in turn.
+    ///
+    /// - Parameter input: The input of the first module.
+    /// - Returns: The output of the last.
+    public func callAsFunction(_ input: Tensor) -> Tensor {
+        layers.reduce(input) { x, layer in layer(x) }
+    }
+
+    /// Parameters named by position: `"<index>.<name within the layer>"`.
+    public var namedParameters: [(name: String, tensor: Tensor)] {
+        layers.enumerated().flatMap { i, layer in
+            layer.namedParameters.map { ("\(i).\($0.name)", $0.tensor) }
+        }
+    }
+
+    /// The module at a position.
+    ///
+    /// - Parameter index: The position, from 0.
+    public subscript(index: Int) -> any Module { layers[index] }
+}
+
+/// Builds the layer list of a ``Sequential`` from a block of modules.
+@resultBuilder
+public enum ModuleBuilder {
+    /// One module.
+    public static func buildExpression(_ module: any Module) -> [any Module] { [module] }
+    /// Modules listed one after another.
+    public static func buildBlock(_ parts: [any Module]...) -> [any Module] { parts.flatMap { $0 } }
+    /// Modules from an `if` without `else`.
+    public static func buildOptional(_ part: [any Module]?) -> [any Module] { part ?? [] }
+    /// Modules from the first branch of an `if`/`else`.
+    public static func buildEither(first part: [any Module]) -> [any Module] { part }
+    /// Modules from the second branch of an `if`/`else`.
+    public static func buildEither(second part: [any Module]) -> [any Module] { part }
+    /// Modules from a `for` loop.
+    public static func buildArray(_ parts: [[any Module]]) -> [any Module] { parts.flatMap { $0 } }
+}

@@ -1,0 +1,127 @@
+import Foundation
+
+/// Adam with PyTorch's update (weight decay as an L2 term added to the gradient), step t:
+///
+///     g ← ∇θ + λθ
+///     m ← β₁m + (1 − β₁)g,   v ← β₂v + (1 − β₂)g²
+///     θ ← θ − η·(m / (1 − β₁ᵗ)) / (√v / √(1 − β₂ᵗ) + ε)
+///
+/// ```swift
+/// let opt = Adam(model.parameters, lr: 1e-3)
+/// ```
+public final class Adam: Optimizer {
+    /// The tensors updated.
+    public var parameters: [Tensor] { moments.parameters }
+    /// η.
+    public var learningRate: Double
+    /// λ (L2 penalty added to the gradient).
+    public let weightDecay: Double
+    private let moments: AdamMoments
+
+    /// An Adam optimizer.
+    ///
+    /// - Parameters:
+    ///   - parameters: The tensors to update.
+    ///   - lr: The learning rate η.
+    ///   - betas: (β₁, β₂), the decay rates of the moment estimates.
+    ///   - eps: ε, added to the denominator.
+    ///   - weightDecay: λ.
+    public init(
+        _ parameters: [Tensor], lr: Double = 1e-3, betas: (Double, Double) = (0.9, 0.999), eps: Double = 1e-8,
+        weightDecay: Double = 0
+    ) {
+        learningRate = lr
+        self.weightDecay = weightDecay
+        moments = AdamMoments(parameters, betas: betas, eps: eps)
+    }
+
+    /// One Adam update of every parameter that has a gradient.
+    public func step() {
+        moments.step(learningRate: learningRate) { p, g in weightDecay == 0 ? g : g + p * weightDecay }
+    }
+}
+
+/// AdamW: Adam with decoupled weight decay (Loshchilov & Hutter), as PyTorch's `AdamW`:
+/// θ ← θ·(1 − ηλ) first, then the Adam update with the plain gradient.
+///
+/// ```swift
+/// let opt = AdamW(model.parameters, lr: 1e-3, weightDecay: 0.01)
+/// ```
+public final class AdamW: Optimizer {
+    /// The tensors updated.
+    public var parameters: [Tensor] { moments.parameters }
+    /// η.
+    public var learningRate: Double
+    /// λ, the decoupled decay rate.
+    public let weightDecay: Double
+    private let moments: AdamMoments
+
+    /// An AdamW optimizer.
+    ///
+    /// - Parameters:
+    ///   - parameters: The tensors to update.
+    ///   - lr: The learning rate η.
+    ///   - betas: (β₁, β₂), the decay rates of the moment estimates.
+    ///   - eps: ε, added to the denominator.
+    ///   - weightDecay: λ.
+    public init(
+        _ parameters: [Tensor], lr: Double = 1e-3, betas: (Double, Double) = (0.9, 0.999), eps: Double = 1e-8,
+        weightDecay: Double = 0.01
+    ) {
+        learningRate = lr
+        self.weightDecay = weightDecay
+        moments = AdamMoments(parameters, betas: betas, eps: eps)
+    }
+
+    /// One AdamW update of every parameter that has a gradient.
+    public func step() {
+        if weightDecay != 0 {
+            withNoGrad {
+                for p in parameters where p.grad != nil { p.assign(p * (1 - learningRate * weightDecay)) }
+            }
+        }
+        moments.step(learningRate: learningRate) { _, g in g }
+    }
+}
+
+/// The moment estimates and bias-corrected update shared by Adam and AdamW.
+final class AdamMoments {
+    let parameters: [Tensor]
+    let beta1: Double
+    let beta2: Double
+    let eps: Double
+    private var m: [Tensor?]
+    private var v: [Tensor?]
+    private var steps: [Int]
+
+    init(_ parameters: [Tensor], betas: (Double, Double), eps: Double) {
+        require(
+            (0..<1).contains(betas.0) && (0..<1).contains(betas.1) && eps >= 0,
+            "Adam: betas must be in [0, 1) and eps ≥ 0, got \(betas), \(eps)")
+        self.parameters = parameters
+        (beta1, beta2) = betas
+        self.eps = eps
+        m = Array(repeating: nil, count: parameters.count)
+        v = Array(repeating: nil, count: parameters.count)
+        steps = Array(repeating: 0, count: parameters.count)
+    }
+
+    /// Updates each parameter with a gradient, `gradient(θ, ∇θ)` giving the g to use.
+    func step(learningRate: Double, gradient: (Tensor, Tensor) -> Tensor) {
+        withNoGrad {
+            for (i, p) in parameters.enumerated() {
+                guard let grad = p.grad else { continue }
+                let g = gradient(p, grad)
+                steps[i] += 1
+                let t = Double(steps[i])
+                let mi = (m[i] ?? Tensor.zeros(p.shape, dtype: p.dtype)) * beta1 + g * (1 - beta1)
+                let vi = (v[i] ?? Tensor.zeros(p.shape, dtype: p.dtype)) * beta2 + g.squared() * (1 - beta2)
+                m[i] = mi
+                v[i] = vi
+                let stepSize = learningRate / (1 - Foundation.pow(beta1, t))
+                let denominator = sqrt(vi) / (1 - Foundation.pow(beta2, t)).squareRoot() + eps
+                p.assign(p - mi / denominator * stepSize)
+            }
+        }
+    }
+}

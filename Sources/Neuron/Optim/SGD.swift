@@ -1,0 +1,68 @@
+/// Stochastic gradient descent with PyTorch's update, step t:
+///
+///     g ← ∇θ + λθ                                  (weight decay λ)
+///     b ← g at t = 1, else μ·b + (1 − τ)·g          (momentum μ, dampening τ)
+///     g ← g + μ·b if Nesterov, else b               (only when μ ≠ 0)
+///     θ ← θ − η·g
+///
+/// ```swift
+/// let opt = SGD(model.parameters, lr: 0.1, momentum: 0.9)
+/// opt.zeroGrad(); loss.backward(); opt.step()
+/// ```
+public final class SGD: Optimizer {
+    /// The tensors updated.
+    public let parameters: [Tensor]
+    /// η.
+    public var learningRate: Double
+    /// μ.
+    public let momentum: Double
+    /// τ.
+    public let dampening: Double
+    /// λ (L2 penalty added to the gradient).
+    public let weightDecay: Double
+    /// Whether to use Nesterov momentum.
+    public let nesterov: Bool
+    private var buffers: [Tensor?]
+
+    /// An SGD optimizer.
+    ///
+    /// - Parameters:
+    ///   - parameters: The tensors to update.
+    ///   - lr: The learning rate η.
+    ///   - momentum: μ (0 for plain gradient descent).
+    ///   - dampening: τ.
+    ///   - weightDecay: λ.
+    ///   - nesterov: Use Nesterov momentum (needs μ > 0 and τ = 0).
+    /// - Precondition: Hyperparameters are non-negative; Nesterov has μ > 0 and τ = 0.
+    public init(
+        _ parameters: [Tensor], lr: Double, momentum: Double = 0, dampening: Double = 0, weightDecay: Double = 0,
+        nesterov: Bool = false
+    ) {
+        require(lr >= 0 && momentum >= 0 && weightDecay >= 0, "SGD: lr, momentum and weightDecay must be ≥ 0")
+        require(
+            !nesterov || (momentum > 0 && dampening == 0), "SGD: Nesterov momentum requires momentum > 0 and dampening 0")
+        self.parameters = parameters
+        self.learningRate = lr
+        self.momentum = momentum
+        self.dampening = dampening
+        self.weightDecay = weightDecay
+        self.nesterov = nesterov
+        self.buffers = Array(repeating: nil, count: parameters.count)
+    }
+
+    /// One SGD update of every parameter that has a gradient.
+    public func step() {
+        withNoGrad {
+            for (i, p) in parameters.enumerated() {
+                guard var g = p.grad else { continue }
+                if weightDecay != 0 { g = g + p * weightDecay }
+                if momentum != 0 {
+                    let b = buffers[i].map { $0 * momentum + g * (1 - dampening) } ?? g.copied()
+                    buffers[i] = b
+                    g = nesterov ? g + b * momentum : b
+                }
+                p.assign(p - g * learningRate)
+            }
+        }
+    }
+}
