@@ -7,8 +7,15 @@ let package = Package(
         .library(name: "Neuron", targets: ["Neuron"])
     ],
     targets: [
-        .target(name: "Neuron"),
-        .executableTarget(name: "quickstart", dependencies: ["Neuron"], path: "Examples/quickstart"),
+        .target(name: "Neuron", resources: [.copy("Data/Resources")]),
+        .executableTarget(
+            name: "logistic-regression", dependencies: ["Neuron"], path: "Examples/logistic-regression",
+            exclude: ["README.md"]),
+        .executableTarget(name: "xor", dependencies: ["Neuron"], path: "Examples/xor", exclude: ["README.md"]),
+        .executableTarget(
+            name: "softmax-regression", dependencies: ["Neuron"], path: "Examples/softmax-regression",
+            exclude: ["README.md"]),
+        .executableTarget(name: "digits", dependencies: ["Neuron"], path: "Examples/digits", exclude: ["README.md"]),
         .testTarget(name: "NeuronTests", dependencies: ["Neuron"]),
     ],
     swiftLanguageModes: [.v6]
