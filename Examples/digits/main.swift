@@ -45,7 +45,9 @@ let (train, test) = digits.stratifiedSplit(testFraction: 0.2, seed: 42)
 let model = trainMLP(on: train, x: train.features / 16, seed: 42, name: "random split")
 let trainAccuracy = accuracy(model, train.features / 16, train)
 let testAccuracy = accuracy(model, test.features / 16, test)
-print(String(format: "  train accuracy %.4f, test accuracy %.4f (%d test images)", trainAccuracy, testAccuracy, test.count))
+print(
+    String(
+        format: "  train accuracy %.4f, test accuracy %.4f (%d test images)", trainAccuracy, testAccuracy, test.count))
 let predicted = withNoGrad { model(test.features / 16) }.argmax(axis: 1)
 print("\n  classification report (test part)")
 print(Metrics.classificationReport(predicted: predicted, actual: test.labels, classNames: digits.classNames))

@@ -8,7 +8,8 @@ import Neuron
 let data = try Dataset.breastCancer()
 let train = data.subset(data.trainIndices)
 let test = data.subset(data.testIndices)
-print("breast cancer: \(data.count) rows, \(data.featureNames.count) features; train \(train.count), test \(test.count)")
+print(
+    "breast cancer: \(data.count) rows, \(data.featureNames.count) features; train \(train.count), test \(test.count)")
 
 // Standardise with statistics of the training split only, so the test split stays unseen.
 let scaler = StandardScaler(fitting: train.features)

@@ -35,15 +35,23 @@ let iris = try Dataset.iris()
 let irisTrain = iris.subset(iris.trainIndices)
 let irisTest = iris.subset(iris.testIndices)
 let scaler = StandardScaler(fitting: irisTrain.features)
-let irisLayer = fit(scaler.transform(irisTrain.features), irisTrain.labels, classes: 3, steps: 1000, lr: 0.5, name: "iris ")
+let irisLayer = fit(
+    scaler.transform(irisTrain.features), irisTrain.labels, classes: 3, steps: 1000, lr: 0.5, name: "iris ")
 let irisTrainAccuracy = Metrics.accuracy(
     predicted: predict(irisLayer, scaler.transform(irisTrain.features)), actual: irisTrain.labels)
 let irisPredicted = predict(irisLayer, scaler.transform(irisTest.features))
 let irisTestAccuracy = Metrics.accuracy(predicted: irisPredicted, actual: irisTest.labels)
-print(String(format: "  train accuracy %.4f, test accuracy %.4f (%d test flowers)", irisTrainAccuracy, irisTestAccuracy, irisTest.count))
+print(
+    String(
+        format: "  train accuracy %.4f, test accuracy %.4f (%d test flowers)", irisTrainAccuracy, irisTestAccuracy,
+        irisTest.count))
 print("  confusion matrix (rows: true species, columns: predicted)")
-for (name, row) in zip(iris.classNames, Metrics.confusionMatrix(predicted: irisPredicted, actual: irisTest.labels, classCount: 3)) {
-    print("    \(name.padding(toLength: 11, withPad: " ", startingAt: 0)) \(row.map { String(format: "%3d", $0) }.joined())")
+for (name, row) in zip(
+    iris.classNames, Metrics.confusionMatrix(predicted: irisPredicted, actual: irisTest.labels, classCount: 3))
+{
+    print(
+        "    \(name.padding(toLength: 11, withPad: " ", startingAt: 0)) \(row.map { String(format: "%3d", $0) }.joined())"
+    )
 }
 
 // 2. Three Gaussian blobs in the plane.

@@ -44,7 +44,10 @@ print("1. one neuron (logistic regression): Linear(2, 1) → Sigmoid")
 let neuron = Sequential(Linear(2, 1), Sigmoid())
 let neuronLoss = train(neuron, steps: 5000, lr: 0.5, name: "neuron")
 let neuronAccuracy = report(neuron)
-print(String(format: "  accuracy %.0f %%: a linear boundary gets at most 3 of 4 right; the best it can do is", neuronAccuracy * 100))
+print(
+    String(
+        format: "  accuracy %.0f %%: a linear boundary gets at most 3 of 4 right; the best it can do is",
+        neuronAccuracy * 100))
 print("  sit near 0.5 everywhere (loss ln 2 ≈ 0.693)")
 
 print("\n2. one hidden layer: Linear(2, 4) → Tanh → Linear(4, 1) → Sigmoid")

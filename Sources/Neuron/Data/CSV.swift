@@ -71,8 +71,8 @@ public struct CSVTable: Sendable {
     public init(parsing text: String, source: String = "<text>", separator: Character = ",") throws {
         var records: [[String]] = []
         var lineNumbers: [Int] = []
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+        // "\r\n" is one Character in Swift, so split on every kind of line end.
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             if line.allSatisfy(\.isWhitespace) { continue }
             records.append(try CSVTable.fields(of: line, separator: separator, source: source, line: index + 1))
             lineNumbers.append(index + 1)

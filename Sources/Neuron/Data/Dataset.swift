@@ -113,7 +113,8 @@ extension Dataset {
         csv url: URL, labelColumn: String, splitColumn: String? = nil, classNames: [String]? = nil,
         dtype: DType = .float32
     ) throws -> Dataset {
-        try Dataset(table: CSVTable(contentsOf: url), labelColumn: labelColumn, splitColumn: splitColumn,
+        try Dataset(
+            table: CSVTable(contentsOf: url), labelColumn: labelColumn, splitColumn: splitColumn,
             classNames: classNames, dtype: dtype)
     }
 
@@ -153,7 +154,8 @@ extension Dataset {
         return try load(csv: url, labelColumn: "target", splitColumn: splitColumn, classNames: classNames, dtype: dtype)
     }
 
-    private init(table: CSVTable, labelColumn: String, splitColumn: String?, classNames: [String]?, dtype: DType) throws {
+    private init(table: CSVTable, labelColumn: String, splitColumn: String?, classNames: [String]?, dtype: DType) throws
+    {
         let labelIndex = try table.columnIndex(labelColumn)
         let splitIndex = try splitColumn.map { try table.columnIndex($0) }
         let featureIndices = table.header.indices.filter { $0 != labelIndex && $0 != splitIndex }
@@ -169,7 +171,8 @@ extension Dataset {
         }
         let classCount = (labels.max() ?? -1) + 1
         self.init(
-            features: Tensor(values.flatMap { $0.dropLast() }, shape: [values.count, featureIndices.count], dtype: dtype),
+            features: Tensor(
+                values.flatMap { $0.dropLast() }, shape: [values.count, featureIndices.count], dtype: dtype),
             labels: labels, featureNames: featureIndices.map { table.header[$0] },
             classNames: classNames ?? (0..<classCount).map(String.init),
             split: splitIndex.map { i in table.rows.map { $0[i] } })

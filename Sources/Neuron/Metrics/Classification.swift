@@ -88,7 +88,8 @@ public enum Metrics {
         lines.append(row("macro avg", macro, total))
         let w = scores.map { Double($0.support) / Double(max(total, 1)) }
         let weighted = [
-            zip(scores, w).reduce(0) { $0 + $1.0.precision * $1.1 }, zip(scores, w).reduce(0) { $0 + $1.0.recall * $1.1 },
+            zip(scores, w).reduce(0) { $0 + $1.0.precision * $1.1 },
+            zip(scores, w).reduce(0) { $0 + $1.0.recall * $1.1 },
             zip(scores, w).reduce(0) { $0 + $1.0.f1 * $1.1 },
         ]
         lines.append(row("weighted avg", weighted, total))

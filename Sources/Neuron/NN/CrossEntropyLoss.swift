@@ -26,7 +26,8 @@ public struct CrossEntropyLoss {
     /// - Precondition: 0 ≤ ε ≤ 1.
     public init(classWeights: Tensor? = nil, labelSmoothing: Double = 0, reduction: Reduction = .mean) {
         require(
-            (0...1).contains(labelSmoothing), "CrossEntropyLoss: labelSmoothing must be in [0, 1], got \(labelSmoothing)")
+            (0...1).contains(labelSmoothing),
+            "CrossEntropyLoss: labelSmoothing must be in [0, 1], got \(labelSmoothing)")
         self.classWeights = classWeights
         self.labelSmoothing = labelSmoothing
         self.reduction = reduction

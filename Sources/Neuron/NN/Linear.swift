@@ -44,7 +44,8 @@ public final class Linear: Module {
             requiresGrad: true)
         self.bias =
             bias
-            ? Tensor.uniform([outFeatures], low: -bound, high: bound, generator: &generator, dtype: dtype, requiresGrad: true)
+            ? Tensor.uniform(
+                [outFeatures], low: -bound, high: bound, generator: &generator, dtype: dtype, requiresGrad: true)
             : nil
     }
 

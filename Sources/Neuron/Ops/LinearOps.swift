@@ -11,7 +11,8 @@
 public func linear(_ x: Tensor, weight: Tensor, bias: Tensor? = nil) -> Tensor {
     require(
         weight.rank == 2 && (1...2).contains(x.rank) && x.shape.last == weight.shape[1],
-        "linear: input \(x.shape) does not match weight \(weight.shape) (expected [N, \(weight.rank == 2 ? weight.shape[1] : -1)])")
+        "linear: input \(x.shape) does not match weight \(weight.shape) (expected [N, \(weight.rank == 2 ? weight.shape[1] : -1)])"
+    )
     if let bias {
         require(
             bias.shape == [weight.shape[0]],

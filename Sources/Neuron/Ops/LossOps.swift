@@ -46,7 +46,8 @@ public func binaryCrossEntropy(_ probabilities: Tensor, _ targets: Tensor) -> Te
 public func binaryCrossEntropyWithLogits(_ logits: Tensor, _ targets: Tensor, positiveWeight: Tensor? = nil) -> Tensor {
     let (x, y) = (logits, targets)
     require(
-        x.shape == y.shape, "binaryCrossEntropyWithLogits: input \(x.shape) and target \(y.shape) must have the same shape")
+        x.shape == y.shape,
+        "binaryCrossEntropyWithLogits: input \(x.shape) and target \(y.shape) must have the same shape")
     x.requireSameDType(y, "binaryCrossEntropyWithLogits")
     let w = positiveWeight.map { weight in withNoGrad { weight.expanded(to: x.shape) } }
     if let w { x.requireSameDType(w, "binaryCrossEntropyWithLogits") }

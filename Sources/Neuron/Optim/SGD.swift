@@ -40,7 +40,8 @@ public final class SGD: Optimizer {
     ) {
         require(lr >= 0 && momentum >= 0 && weightDecay >= 0, "SGD: lr, momentum and weightDecay must be ≥ 0")
         require(
-            !nesterov || (momentum > 0 && dampening == 0), "SGD: Nesterov momentum requires momentum > 0 and dampening 0")
+            !nesterov || (momentum > 0 && dampening == 0),
+            "SGD: Nesterov momentum requires momentum > 0 and dampening 0")
         self.parameters = parameters
         self.learningRate = lr
         self.momentum = momentum

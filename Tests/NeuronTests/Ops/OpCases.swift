@@ -111,6 +111,23 @@ let structureCases: [OpCase] = [
     OpCase("concatenated axis -1", [[3, 2], [3, 4]]) { Tensor.concatenated($0, axis: -1) },
 ]
 
+let layerCases: [OpCase] = [
+    OpCase("softplus", [[3, 4]]) { $0[0].softplus() },
+    OpCase("linear with bias", [[5, 3], [4, 3], [4]]) { linear($0[0], weight: $0[1], bias: $0[2]) },
+    OpCase("linear without bias", [[5, 3], [4, 3]]) { linear($0[0], weight: $0[1]) },
+    OpCase("linear of a vector", [[3], [4, 3], [4]]) { linear($0[0], weight: $0[1], bias: $0[2]) },
+    OpCase("binary cross-entropy", [[3, 4], [3, 4]], [.positive, .positive]) {
+        binaryCrossEntropy($0[0] / 2.5, $0[1] / 2.5)
+    },
+    OpCase("binary cross-entropy with logits", [[3, 4], [3, 4]], [.any, .positive]) {
+        binaryCrossEntropyWithLogits($0[0], $0[1] / 2.5)
+    },
+    OpCase("binary cross-entropy with logits, positive weight", [[3, 4], [3, 4]], [.any, .positive]) {
+        binaryCrossEntropyWithLogits(
+            $0[0], $0[1] / 2.5, positiveWeight: Tensor([2, 0.5, 1, 3] as [Double], shape: [4], dtype: .float64))
+    },
+]
+
 let compositeCases: [OpCase] = [
     OpCase("logistic regression loss", [[5, 3], [3, 1], [1]]) { xs in
         let p = (xs[0].matmul(xs[1]) + xs[2]).sigmoid()
@@ -123,4 +140,4 @@ let compositeCases: [OpCase] = [
     OpCase("input used twice", [[3, 4]]) { xs in (xs[0] * xs[0].sigmoid()).sum(axis: 0) },
 ]
 
-let allOpCases = binaryCases + scalarCases + unaryCases + reductionCases + structureCases + compositeCases
+let allOpCases = binaryCases + scalarCases + unaryCases + reductionCases + structureCases + layerCases + compositeCases
