@@ -16,6 +16,7 @@ let package = Package(
             name: "softmax-regression", dependencies: ["Neuron"], path: "Examples/softmax-regression",
             exclude: ["README.md"]),
         .executableTarget(name: "digits", dependencies: ["Neuron"], path: "Examples/digits", exclude: ["README.md"]),
+        .executableTarget(name: "neuron-bench", dependencies: ["Neuron"]),
         .testTarget(name: "NeuronTests", dependencies: ["Neuron"]),
     ],
     swiftLanguageModes: [.v6]

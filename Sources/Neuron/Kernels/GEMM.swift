@@ -50,3 +50,13 @@ extension Kernels {
         return total
     }
 }
+
+/// How Neuron's kernels were compiled: `"native"` (the host's vector instructions and fused
+/// multiply-add) or `"portable"` (baseline x86-64 or the platform default).
+public var buildDescription: String {
+    #if NEURON_NATIVE
+        "native"
+    #else
+        "portable"
+    #endif
+}
