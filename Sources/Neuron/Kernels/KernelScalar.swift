@@ -6,6 +6,8 @@ import Foundation
 /// each concrete type; the transcendental functions route to the C library's
 /// typed versions (`expf` for `Float`, `exp` for `Double`).
 protocol KernelScalar: BinaryFloatingPoint, SIMDScalar, Sendable, Codable {
+    /// The widest SIMD vector of this type the build targets (see `SIMDWidth.swift`).
+    associatedtype Vector: SIMD where Vector.Scalar == Self, Vector: Sendable
     /// eˣ.
     static func exponential(_ x: Self) -> Self
     /// Natural logarithm ln x.
@@ -19,6 +21,7 @@ protocol KernelScalar: BinaryFloatingPoint, SIMDScalar, Sendable, Codable {
 }
 
 extension Float: KernelScalar {
+    typealias Vector = FloatVector
     /// eˣ in single precision.
     static func exponential(_ x: Float) -> Float { Foundation.exp(x) }
     /// ln x in single precision.
@@ -32,6 +35,7 @@ extension Float: KernelScalar {
 }
 
 extension Double: KernelScalar {
+    typealias Vector = DoubleVector
     /// eˣ in double precision.
     static func exponential(_ x: Double) -> Double { Foundation.exp(x) }
     /// ln x in double precision.
