@@ -1,3 +1,5 @@
+import Synchronization
+
 extension Tensor {
     /// Computes the gradient of this one-element tensor with respect to every leaf that requires
     /// grad, adding it to each leaf's `grad`.
@@ -59,7 +61,13 @@ extension Tensor {
 }
 
 /// The reverse-mode pass: order the graph, then push gradients from the output to the leaves.
+///
+/// The pass keeps its bookkeeping on the tensors themselves (`visitMark`, `pendingGradient`)
+/// rather than in hash tables: a small model's backward pass is dominated by such overhead.
 enum Engine {
+    /// Distinguishes one pass's visit marks from another's.
+    private static let passCounter = Atomic<Int>(0)
+
     /// Runs the backward pass from `root` seeded with `seed`. With `targets` nil, gradients are
     /// accumulated into the `grad` of leaves; otherwise the gradients of the targets are returned.
     static func run(
@@ -75,15 +83,19 @@ enum Engine {
         )
         let targetIDs = targets.map { Set($0.map(ObjectIdentifier.init)) }
         var found: [ObjectIdentifier: Tensor] = [:]
-        var pending: [ObjectIdentifier: Tensor] = [ObjectIdentifier(root): seed]
+        let order = topologicalOrder(from: root)
+        root.pendingGradient = seed
         GradMode.$isEnabled.withValue(createGraph) {
-            for tensor in topologicalOrder(from: root) {
-                let id = ObjectIdentifier(tensor)
-                guard let gradient = pending.removeValue(forKey: id) else { continue }
+            for tensor in order {
+                if targetIDs == nil && tensor.isLeaf {
+                    accumulatePending(into: tensor, createGraph: createGraph)
+                    continue
+                }
+                guard let gradient = tensor.pendingGradient else { continue }
+                tensor.pendingGradient = nil
                 if let targetIDs {
+                    let id = ObjectIdentifier(tensor)
                     if targetIDs.contains(id) { found[id] = gradient }
-                } else if tensor.isLeaf {
-                    accumulate(gradient, into: tensor, createGraph: createGraph)
                 }
                 guard let node = tensor.node else { continue }
                 guard let rule = node.rule else {
@@ -98,13 +110,11 @@ enum Engine {
                     guard let g, input.requiresGrad else { continue }
                     require(
                         g.shape == input.shape,
-                        "backward: \(node.name) produced a gradient of shape \(g.shape) for an input of shape \(input.shape)"
-                    )
-                    let key = ObjectIdentifier(input)
-                    if let previous = pending[key] {
-                        pending[key] = previous + g
+                        "backward: \(node.name) produced a gradient of shape \(g.shape) for an input of shape \(input.shape)")
+                    if let previous = input.pendingGradient {
+                        input.pendingGradient = previous + g
                     } else {
-                        pending[key] = g
+                        input.pendingGradient = g
                     }
                 }
             }
@@ -115,14 +125,16 @@ enum Engine {
     /// Tensors reachable from `root` through recorded history, each after every tensor that
     /// depends on it. Iterative depth-first search: deep graphs do not touch the call stack.
     static func topologicalOrder(from root: Tensor) -> [Tensor] {
+        let mark = passCounter.add(1, ordering: .relaxed).newValue
         var order: [Tensor] = []
-        var visited: Set<ObjectIdentifier> = [ObjectIdentifier(root)]
+        root.visitMark = mark
         var stack: [(tensor: Tensor, next: Int)] = [(root, 0)]
         while let (tensor, next) = stack.last {
             if let node = tensor.node, next < node.inputs.count {
                 stack[stack.count - 1].next += 1
                 let input = node.inputs[next]
-                if input.requiresGrad, visited.insert(ObjectIdentifier(input)).inserted {
+                if input.requiresGrad && input.visitMark != mark {
+                    input.visitMark = mark
                     stack.append((input, 0))
                 }
             } else {
@@ -135,16 +147,30 @@ enum Engine {
     }
 
     /// Adds `gradient` to a leaf's `grad`. A gradient that nothing else holds is stored as it
-    /// is; a shared one is copied, so that later in-place changes to one leaf's gradient never
-    /// reach another's.
-    static func accumulate(_ gradient: Tensor, into leaf: Tensor, createGraph: Bool) {
+    /// is (or added in place); a shared one is copied, so that later in-place changes to one
+    /// leaf's gradient never reach another's.
+    static func accumulatePending(into leaf: Tensor, createGraph: Bool) {
+        guard var gradient = leaf.pendingGradient else { return }
+        leaf.pendingGradient = nil
         guard leaf.requiresGrad else { return }
-        if let existing = leaf.grad {
-            leaf.grad = existing + gradient
-        } else if createGraph {
+        if createGraph {
+            leaf.grad = leaf.grad.map { $0 + gradient } ?? gradient
+            return
+        }
+        if var existing = leaf.grad {
+            leaf.grad = nil
+            if existing.node == nil && isKnownUniquelyReferenced(&existing) && isKnownUniquelyReferenced(&existing.storage) {
+                existing.add(gradient)
+                leaf.grad = existing
+            } else {
+                leaf.grad = existing + gradient
+            }
+        } else if gradient.node == nil && isKnownUniquelyReferenced(&gradient)
+            && isKnownUniquelyReferenced(&gradient.storage)
+        {
             leaf.grad = gradient
         } else {
-            leaf.grad = gradient.node == nil ? gradient.copied() : gradient.detached().copied()
+            leaf.grad = gradient.copied()
         }
     }
 }

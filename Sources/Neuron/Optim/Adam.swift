@@ -106,7 +106,7 @@ final class AdamMoments {
         steps = Array(repeating: 0, count: parameters.count)
     }
 
-    /// Updates each parameter with a gradient, `gradient(θ, ∇θ)` giving the g to use.
+    /// Updates each parameter with a gradient, in place, `gradient(θ, ∇θ)` giving the g to use.
     func step(learningRate: Double, gradient: (Tensor, Tensor) -> Tensor) {
         withNoGrad {
             for (i, p) in parameters.enumerated() {
@@ -114,13 +114,16 @@ final class AdamMoments {
                 let g = gradient(p, grad)
                 steps[i] += 1
                 let t = Double(steps[i])
-                let mi = (m[i] ?? Tensor.zeros(p.shape, dtype: p.dtype)) * beta1 + g * (1 - beta1)
-                let vi = (v[i] ?? Tensor.zeros(p.shape, dtype: p.dtype)) * beta2 + g.squared() * (1 - beta2)
+                let mi = m[i] ?? Tensor.zeros(p.shape, dtype: p.dtype)
+                let vi = v[i] ?? Tensor.zeros(p.shape, dtype: p.dtype)
                 m[i] = mi
                 v[i] = vi
+                mi.multiply(by: beta1)
+                mi.add(g, scaledBy: 1 - beta1)
+                vi.scaleAndAddProduct(g, g, beta: beta2, alpha: 1 - beta2)
                 let stepSize = learningRate / (1 - Foundation.pow(beta1, t))
-                let denominator = sqrt(vi) / (1 - Foundation.pow(beta2, t)).squareRoot() + eps
-                p.assign(p - mi / denominator * stepSize)
+                let correction = 1 / (1 - Foundation.pow(beta2, t)).squareRoot()
+                p.addQuotient(mi, sqrtOf: vi, scale: correction, epsilon: eps, alpha: -stepSize)
             }
         }
     }

@@ -51,18 +51,27 @@ public final class SGD: Optimizer {
         self.buffers = Array(repeating: nil, count: parameters.count)
     }
 
-    /// One SGD update of every parameter that has a gradient.
+    /// One SGD update of every parameter that has a gradient, in place.
     public func step() {
         withNoGrad {
             for (i, p) in parameters.enumerated() {
                 guard var g = p.grad else { continue }
                 if weightDecay != 0 { g = g + p * weightDecay }
                 if momentum != 0 {
-                    let b = buffers[i].map { $0 * momentum + g * (1 - dampening) } ?? g.copied()
-                    buffers[i] = b
-                    g = nesterov ? g + b * momentum : b
+                    if let b = buffers[i] {
+                        b.multiply(by: momentum)
+                        b.add(g, scaledBy: 1 - dampening)
+                    } else {
+                        buffers[i] = g.copied()
+                    }
+                    let b = buffers[i]!
+                    if nesterov {
+                        g = g + b * momentum
+                    } else {
+                        g = b
+                    }
                 }
-                p.assign(p - g * learningRate)
+                p.add(g, scaledBy: -learningRate)
             }
         }
     }

@@ -10,7 +10,10 @@ final class Storage {
     init(count: Int, dtype: DType) {
         self.count = count
         self.dtype = dtype
-        raw = .allocate(byteCount: max(count, 1) * dtype.byteSize, alignment: 64)
+        // Cache-line alignment for large buffers; plain malloc alignment for the many small ones,
+        // where an aligned allocation costs more than the work.
+        let bytes = max(count, 1) * dtype.byteSize
+        raw = .allocate(byteCount: bytes, alignment: bytes >= 4096 ? 64 : 16)
     }
 
     deinit { raw.deallocate() }

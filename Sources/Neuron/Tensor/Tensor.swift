@@ -23,6 +23,11 @@ public final class Tensor {
     /// The accumulated gradient of a leaf that requires one, filled in by `backward()`.
     public var grad: Tensor?
 
+    /// Scratch space of the backward pass: the gradient gathered so far for this tensor.
+    var pendingGradient: Tensor?
+    /// Scratch space of the backward pass: the pass that last visited this tensor.
+    var visitMark: Int = 0
+
     /// A tensor over an existing storage. Internal: the public initialisers copy their input.
     init(storage: Storage, shape: [Int], requiresGrad: Bool = false) {
         self.storage = storage

@@ -1,0 +1,69 @@
+// In-place updates for optimizers and gradient bookkeeping (PyTorch's `add_`, `mul_`,
+// `addcmul_`, `addcdiv_`). They change values without recording history, so they are allowed
+// only on leaves or with recording off.
+
+extension Tensor {
+    /// self += α·other, in place (PyTorch's `add_(other, alpha=α)`).
+    ///
+    /// - Parameters:
+    ///   - other: A tensor of the same shape and dtype.
+    ///   - alpha: The factor α.
+    /// - Precondition: Shapes and dtypes match; self is a leaf or recording is off.
+    public func add(_ other: Tensor, scaledBy alpha: Double = 1) {
+        update(.addScaled(alpha), other, nil, "add(_:scaledBy:)")
+    }
+
+    /// self ← β·self + α·(a ⊙ b), in place (PyTorch's `mul_(β).addcmul_(a, b, value=α)`): the
+    /// second-moment update of Adam.
+    ///
+    /// - Parameters:
+    ///   - a: A tensor of the same shape and dtype.
+    ///   - b: Another.
+    ///   - beta: The factor β on the old value.
+    ///   - alpha: The factor α on the product.
+    /// - Precondition: Shapes and dtypes match; self is a leaf or recording is off.
+    public func scaleAndAddProduct(_ a: Tensor, _ b: Tensor, beta: Double = 1, alpha: Double = 1) {
+        update(.scaleAddProduct(beta: beta, alpha: alpha), a, b, "scaleAndAddProduct")
+    }
+
+    /// self += α·a / (√b·c + ε), in place: Adam's parameter update with a = first moment,
+    /// b = second moment, c = 1/√(1 − β₂ᵗ).
+    ///
+    /// - Parameters:
+    ///   - a: The numerator, same shape and dtype.
+    ///   - b: The tensor under the root, same shape and dtype.
+    ///   - scale: c.
+    ///   - epsilon: ε.
+    ///   - alpha: α.
+    /// - Precondition: Shapes and dtypes match; self is a leaf or recording is off.
+    public func addQuotient(_ a: Tensor, sqrtOf b: Tensor, scale: Double = 1, epsilon: Double, alpha: Double) {
+        update(.addQuotientOfRoot(alpha: alpha, scale: scale, epsilon: epsilon), a, b, "addQuotient")
+    }
+
+    /// self ← s·self, in place.
+    ///
+    /// - Parameter s: The factor.
+    /// - Precondition: self is a leaf or recording is off.
+    public func multiply(by s: Double) {
+        update(.scale(s), self, nil, "multiply(by:)")
+    }
+
+    /// Checks the operands, then runs one in-place kernel.
+    private func update(_ op: InPlaceKernel, _ a: Tensor, _ b: Tensor?, _ name: String) {
+        require(
+            a.shape == shape && a.dtype == dtype && (b == nil || (b!.shape == shape && b!.dtype == dtype)),
+            "\(name): operands \(a.shape)\(b.map { " and \($0.shape)" } ?? "") do not match \(shape) (\(dtype))")
+        require(
+            isLeaf || !GradMode.isEnabled,
+            "\(name): cannot change a tensor with history in place while recording; use withNoGrad { }")
+        switch dtype {
+        case .float32:
+            Kernels.inPlace(
+                op, storage.pointer(Float.self), a.storage.pointer(Float.self), b?.storage.pointer(Float.self), count)
+        case .float64:
+            Kernels.inPlace(
+                op, storage.pointer(Double.self), a.storage.pointer(Double.self), b?.storage.pointer(Double.self),
+                count)
+        }
+    }
+}
