@@ -127,19 +127,26 @@ enum Engine {
     static func topologicalOrder(from root: Tensor) -> [Tensor] {
         let mark = passCounter.add(1, ordering: .relaxed).newValue
         var order: [Tensor] = []
+        var tensors: [Tensor] = [root]
+        var inputLists: [[Tensor]] = [root.node?.inputs ?? []]
+        var next: [Int] = [0]
+        order.reserveCapacity(16)
         root.visitMark = mark
-        var stack: [(tensor: Tensor, next: Int)] = [(root, 0)]
-        while let (tensor, next) = stack.last {
-            if let node = tensor.node, next < node.inputs.count {
-                stack[stack.count - 1].next += 1
-                let input = node.inputs[next]
-                if input.requiresGrad && input.visitMark != mark {
+        while let top = next.indices.last {
+            let position = next[top]
+            if position < inputLists[top].count {
+                next[top] = position + 1
+                let input = inputLists[top][position]
+                if input.visitMark != mark && input.requiresGrad {
                     input.visitMark = mark
-                    stack.append((input, 0))
+                    tensors.append(input)
+                    inputLists.append(input.node?.inputs ?? [])
+                    next.append(0)
                 }
             } else {
-                order.append(tensor)
-                stack.removeLast()
+                order.append(tensors.removeLast())
+                inputLists.removeLast()
+                next.removeLast()
             }
         }
         order.reverse()

@@ -53,13 +53,18 @@ extension Tensor {
             target.count >= rank && Shape.broadcast(shape, target) == target,
             "expanded: shape \(shape) cannot be broadcast to \(target)")
         if target == shape { return self }
-        let out = Tensor(uninitialized: target, dtype: dtype)
-        let strides = Shape.broadcastStrides(shape, to: target)
-        switch dtype {
-        case .float32:
-            Kernels.stridedCopy(storage.pointer(Float.self), strides, out.storage.pointer(Float.self), shape: target)
-        case .float64:
-            Kernels.stridedCopy(storage.pointer(Double.self), strides, out.storage.pointer(Double.self), shape: target)
+        let out: Tensor
+        if count == 1 {
+            out = Tensor.full(target, value: storage.element(0), dtype: dtype)  // the common sum() backward
+        } else {
+            out = Tensor(uninitialized: target, dtype: dtype)
+            let strides = Shape.broadcastStrides(shape, to: target)
+            switch dtype {
+            case .float32:
+                Kernels.stridedCopy(storage.pointer(Float.self), strides, out.storage.pointer(Float.self), shape: target)
+            case .float64:
+                Kernels.stridedCopy(storage.pointer(Double.self), strides, out.storage.pointer(Double.self), shape: target)
+            }
         }
         let source = shape
         return out.recorded("expand", [self]) { g, _, _ in [g.summed(toShape: source)] }

@@ -1,22 +1,29 @@
-/// A contiguous, 64-byte aligned buffer of `count` elements of one `DType`.
-///
-/// Tensors share a storage when one is a reshaped view of another; everything else allocates.
-final class Storage {
-    let raw: UnsafeMutableRawPointer
+/// The size and type of a storage, kept in front of its elements.
+struct StorageHeader {
     let count: Int
     let dtype: DType
+}
 
+/// A contiguous buffer of `count` elements of one `DType`, allocated together with its header
+/// in one block (16-byte aligned) so that a small tensor costs one allocation less.
+///
+/// Tensors share a storage when one is a reshaped view of another; everything else allocates.
+final class Storage: ManagedBuffer<StorageHeader, SIMD2<Double>> {
     /// A buffer of `count` elements, uninitialised (every caller writes all of it).
-    init(count: Int, dtype: DType) {
-        self.count = count
-        self.dtype = dtype
-        // Cache-line alignment for large buffers; plain malloc alignment for the many small ones,
-        // where an aligned allocation costs more than the work.
-        let bytes = max(count, 1) * dtype.byteSize
-        raw = .allocate(byteCount: bytes, alignment: bytes >= 4096 ? 64 : 16)
+    static func make(count: Int, dtype: DType) -> Storage {
+        let blocks = Swift.max((count * dtype.byteSize + 15) / 16, 1)
+        let buffer = create(minimumCapacity: blocks) { _ in StorageHeader(count: count, dtype: dtype) }
+        return unsafeDowncast(buffer, to: Storage.self)
     }
 
-    deinit { raw.deallocate() }
+    /// The number of elements.
+    var count: Int { header.count }
+    /// The element type.
+    var dtype: DType { header.dtype }
+    /// The first byte of the elements.
+    var raw: UnsafeMutableRawPointer {
+        withUnsafeMutablePointerToElements { UnsafeMutableRawPointer($0) }
+    }
 
     /// The buffer seen as elements of `T`, which must match `dtype`.
     @inline(__always)
@@ -42,7 +49,7 @@ final class Storage {
 
     /// A new storage holding the same values.
     func copy() -> Storage {
-        let s = Storage(count: count, dtype: dtype)
+        let s = Storage.make(count: count, dtype: dtype)
         s.raw.copyMemory(from: raw, byteCount: count * dtype.byteSize)
         return s
     }
@@ -50,7 +57,7 @@ final class Storage {
     /// A new storage holding these values converted to `target`.
     func converted(to target: DType) -> Storage {
         if target == dtype { return copy() }
-        let s = Storage(count: count, dtype: target)
+        let s = Storage.make(count: count, dtype: target)
         switch (dtype, target) {
         case (.float32, .float64):
             let (x, y) = (pointer(Float.self), s.pointer(Double.self))

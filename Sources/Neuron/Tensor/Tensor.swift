@@ -37,7 +37,7 @@ public final class Tensor {
 
     /// A tensor of `shape` with uninitialised values, for ops that fill in every element.
     convenience init(uninitialized shape: [Int], dtype: DType) {
-        self.init(storage: Storage(count: Shape.count(shape), dtype: dtype), shape: shape)
+        self.init(storage: Storage.make(count: Shape.count(shape), dtype: dtype), shape: shape)
     }
 
     /// Creates a tensor from values in row-major order.
