@@ -110,7 +110,8 @@ enum Engine {
                     guard let g, input.requiresGrad else { continue }
                     require(
                         g.shape == input.shape,
-                        "backward: \(node.name) produced a gradient of shape \(g.shape) for an input of shape \(input.shape)")
+                        "backward: \(node.name) produced a gradient of shape \(g.shape) for an input of shape \(input.shape)"
+                    )
                     if let previous = input.pendingGradient {
                         input.pendingGradient = previous + g
                     } else {
@@ -166,7 +167,9 @@ enum Engine {
         }
         if var existing = leaf.grad {
             leaf.grad = nil
-            if existing.node == nil && isKnownUniquelyReferenced(&existing) && isKnownUniquelyReferenced(&existing.storage) {
+            if existing.node == nil && isKnownUniquelyReferenced(&existing)
+                && isKnownUniquelyReferenced(&existing.storage)
+            {
                 existing.add(gradient)
                 leaf.grad = existing
             } else {

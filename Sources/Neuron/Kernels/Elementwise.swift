@@ -37,6 +37,13 @@ extension Kernels {
     static func unary<T: KernelScalar>(
         _ op: UnaryKernel, _ x: UnsafePointer<T>, _ y: UnsafeMutablePointer<T>, _ n: Int
     ) {
+        if T.self == Float.self,
+            unaryVectorised(
+                op, UnsafeRawPointer(x).assumingMemoryBound(to: Float.self),
+                UnsafeMutableRawPointer(y).assumingMemoryBound(to: Float.self), n)
+        {
+            return
+        }
         switch op {
         case .negate: for i in 0..<n { y[i] = -x[i] }
         case .exp: for i in 0..<n { y[i] = T.exponential(x[i]) }
@@ -70,6 +77,24 @@ extension Kernels {
             for i in 0..<n { y[i] = x[i] >= lo && x[i] <= hi ? 1 : 0 }
         case .finiteOrZero: for i in 0..<n { y[i] = x[i].isFinite ? x[i] : 0 }
         }
+    }
+
+    /// The float32 maps that have a vectorised form (exp, log, sigmoid); false for the others.
+    private static func unaryVectorised(
+        _ op: UnaryKernel, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ n: Int
+    ) -> Bool {
+        switch op {
+        case .exp: VectorMath.map(x, y, n, VectorMath.exp)
+        case .log: VectorMath.map(x, y, n, VectorMath.log)
+        case .sigmoid:
+            VectorMath.map(x, y, n) { v in
+                // e^−|x| never overflows; for x < 0, σ(x) = e^x / (1 + e^x) keeps tiny values.
+                let e = VectorMath.exp(v.replacing(with: -v, where: v .> 0))
+                return (1 / (1 + e)).replacing(with: e / (1 + e), where: v .< 0)
+            }
+        default: return false
+        }
+        return true
     }
 
     /// The logistic function without overflow: for x < 0 it is computed as eˣ / (1 + eˣ).

@@ -93,11 +93,28 @@ extension Kernels {
                 let aip = a[i * rsA + p * csA]
                 let bp = b + p * rsB
                 if csB == 1 {
-                    for j in 0..<n { ci[j] += aip * bp[j] }
+                    axpy(aip, bp, ci, n)
                 } else {
                     for j in 0..<n { ci[j] += aip * bp[j * csB] }
                 }
             }
+        }
+    }
+
+    /// y[j] += α·x[j] for j in 0..<n, eight lanes at a time.
+    @inline(__always)
+    static func axpy<T: KernelScalar>(_ alpha: T, _ x: UnsafePointer<T>, _ y: UnsafeMutablePointer<T>, _ n: Int) {
+        let a = SIMD8<T>(repeating: alpha)
+        var j = 0
+        while j + 8 <= n {
+            let xv = UnsafeRawPointer(x + j).loadUnaligned(as: SIMD8<T>.self)
+            let yv = UnsafeRawPointer(y + j).loadUnaligned(as: SIMD8<T>.self)
+            UnsafeMutableRawPointer(y + j).storeBytes(of: yv.multiplyAdd(a, xv), as: SIMD8<T>.self)
+            j += 8
+        }
+        while j < n {
+            y[j] += alpha * x[j]
+            j += 1
         }
     }
 

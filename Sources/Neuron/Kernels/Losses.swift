@@ -4,7 +4,26 @@ extension Kernels {
     static func binaryCrossEntropy<T: KernelScalar>(
         _ p: UnsafePointer<T>, _ y: UnsafePointer<T>, _ out: UnsafeMutablePointer<T>, _ n: Int
     ) {
-        for i in 0..<n {
+        var start = 0
+        if T.self == Float.self {
+            // Eight at a time with the vectorised log; the tail below.
+            let (pf, yf, of) = (
+                UnsafeRawPointer(p).assumingMemoryBound(to: Float.self),
+                UnsafeRawPointer(y).assumingMemoryBound(to: Float.self),
+                UnsafeMutableRawPointer(out).assumingMemoryBound(to: Float.self)
+            )
+            while start + 8 <= n {
+                let pv = UnsafeRawPointer(pf + start).loadUnaligned(as: Float8.self)
+                let yv = UnsafeRawPointer(yf + start).loadUnaligned(as: Float8.self)
+                var logP = VectorMath.log(pv)
+                var logQ = VectorMath.log(1 - pv)
+                logP.replace(with: -100, where: logP .< -100)
+                logQ.replace(with: -100, where: logQ .< -100)
+                UnsafeMutableRawPointer(of + start).storeBytes(of: -(yv * logP + (1 - yv) * logQ), as: Float8.self)
+                start += 8
+            }
+        }
+        for i in start..<n {
             let logP = Swift.max(T.logarithm(p[i]), -100)
             let logQ = Swift.max(T.logarithm(1 - p[i]), -100)
             out[i] = -(y[i] * logP + (1 - y[i]) * logQ)

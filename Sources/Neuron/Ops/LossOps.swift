@@ -25,7 +25,8 @@ public func binaryCrossEntropy(_ probabilities: Tensor, _ targets: Tensor) -> Te
     }
     return out.recorded("binary_cross_entropy", [p, y]) { g, _, needs in
         [
-            needs[0] ? g.fusedBackward(.binaryCrossEntropy, p, y) ?? g * (p - y) / (p * (1 - p)).clamped(min: 1e-12) : nil,
+            needs[0]
+                ? g.fusedBackward(.binaryCrossEntropy, p, y) ?? g * (p - y) / (p * (1 - p)).clamped(min: 1e-12) : nil,
             needs[1] ? g * (log(1 - p).clamped(min: -100) - log(p).clamped(min: -100)) : nil,
         ]
     }

@@ -92,7 +92,8 @@ extension Tensor {
                 switch dtype {
                 case .float32:
                     Kernels.binaryRun(
-                        op, storage.pointer(Float.self) + r * sa.rowStep, sa.step, other.storage.pointer(Float.self) + r * sb.rowStep,
+                        op, storage.pointer(Float.self) + r * sa.rowStep, sa.step,
+                        other.storage.pointer(Float.self) + r * sb.rowStep,
                         sb.step, out.storage.pointer(Float.self) + r * length, length)
                 case .float64:
                     Kernels.binaryRun(

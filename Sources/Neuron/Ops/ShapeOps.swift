@@ -61,9 +61,11 @@ extension Tensor {
             let strides = Shape.broadcastStrides(shape, to: target)
             switch dtype {
             case .float32:
-                Kernels.stridedCopy(storage.pointer(Float.self), strides, out.storage.pointer(Float.self), shape: target)
+                Kernels.stridedCopy(
+                    storage.pointer(Float.self), strides, out.storage.pointer(Float.self), shape: target)
             case .float64:
-                Kernels.stridedCopy(storage.pointer(Double.self), strides, out.storage.pointer(Double.self), shape: target)
+                Kernels.stridedCopy(
+                    storage.pointer(Double.self), strides, out.storage.pointer(Double.self), shape: target)
             }
         }
         let source = shape

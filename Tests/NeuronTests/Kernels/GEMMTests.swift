@@ -1,5 +1,6 @@
-@testable import Neuron
 import Testing
+
+@testable import Neuron
 
 /// op(A)·op(B) by the definition, in float64.
 private func naiveProduct(_ a: [Double], _ b: [Double], m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool)
