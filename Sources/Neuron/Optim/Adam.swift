@@ -9,13 +9,15 @@ import Foundation
 /// ```swift
 /// let opt = Adam(model.parameters, lr: 1e-3)
 /// ```
-public final class Adam: Optimizer {
+public class Adam: Optimizer {
     /// The tensors updated.
     public var parameters: [Tensor] { moments.parameters }
     /// η.
     public var learningRate: Double
-    /// λ (L2 penalty added to the gradient).
+    /// λ: an L2 penalty added to the gradient (Adam), or the decoupled decay rate (AdamW).
     public let weightDecay: Double
+    /// Whether weight decay shrinks the weights directly (AdamW) instead of entering the gradient.
+    let decoupled: Bool
     private let moments: AdamMoments
 
     /// An Adam optimizer.
@@ -26,18 +28,30 @@ public final class Adam: Optimizer {
     ///   - betas: (β₁, β₂), the decay rates of the moment estimates.
     ///   - eps: ε, added to the denominator.
     ///   - weightDecay: λ.
-    public init(
+    public convenience init(
         _ parameters: [Tensor], lr: Double = 1e-3, betas: (Double, Double) = (0.9, 0.999), eps: Double = 1e-8,
         weightDecay: Double = 0
     ) {
+        self.init(parameters, lr: lr, betas: betas, eps: eps, weightDecay: weightDecay, decoupled: false)
+    }
+
+    init(_ parameters: [Tensor], lr: Double, betas: (Double, Double), eps: Double, weightDecay: Double, decoupled: Bool)
+    {
         learningRate = lr
         self.weightDecay = weightDecay
+        self.decoupled = decoupled
         moments = AdamMoments(parameters, betas: betas, eps: eps)
     }
 
-    /// One Adam update of every parameter that has a gradient.
+    /// One update of every parameter that has a gradient.
     public func step() {
-        moments.step(learningRate: learningRate) { p, g in weightDecay == 0 ? g : g + p * weightDecay }
+        if decoupled && weightDecay != 0 {
+            withNoGrad {
+                for p in parameters where p.grad != nil { p.multiply(by: 1 - learningRate * weightDecay) }
+            }
+        }
+        let l2 = decoupled ? 0 : weightDecay
+        moments.step(learningRate: learningRate) { p, g in l2 == 0 ? g : g + p * l2 }
     }
 }
 
@@ -47,15 +61,7 @@ public final class Adam: Optimizer {
 /// ```swift
 /// let opt = AdamW(model.parameters, lr: 1e-3, weightDecay: 0.01)
 /// ```
-public final class AdamW: Optimizer {
-    /// The tensors updated.
-    public var parameters: [Tensor] { moments.parameters }
-    /// η.
-    public var learningRate: Double
-    /// λ, the decoupled decay rate.
-    public let weightDecay: Double
-    private let moments: AdamMoments
-
+public final class AdamW: Adam {
     /// An AdamW optimizer.
     ///
     /// - Parameters:
@@ -63,24 +69,12 @@ public final class AdamW: Optimizer {
     ///   - lr: The learning rate η.
     ///   - betas: (β₁, β₂), the decay rates of the moment estimates.
     ///   - eps: ε, added to the denominator.
-    ///   - weightDecay: λ.
+    ///   - weightDecay: λ, the decoupled decay rate.
     public init(
         _ parameters: [Tensor], lr: Double = 1e-3, betas: (Double, Double) = (0.9, 0.999), eps: Double = 1e-8,
         weightDecay: Double = 0.01
     ) {
-        learningRate = lr
-        self.weightDecay = weightDecay
-        moments = AdamMoments(parameters, betas: betas, eps: eps)
-    }
-
-    /// One AdamW update of every parameter that has a gradient.
-    public func step() {
-        if weightDecay != 0 {
-            withNoGrad {
-                for p in parameters where p.grad != nil { p.assign(p * (1 - learningRate * weightDecay)) }
-            }
-        }
-        moments.step(learningRate: learningRate) { _, g in g }
+        super.init(parameters, lr: lr, betas: betas, eps: eps, weightDecay: weightDecay, decoupled: true)
     }
 }
 
