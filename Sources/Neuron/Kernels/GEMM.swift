@@ -274,21 +274,19 @@ extension Kernels {
         put(5, c50, c51)
     }
 
-    /// Σ x[i]·y[i·strideY] with independent partial sums.
-    static func dot<T: KernelScalar>(_ x: UnsafePointer<T>, _ y: UnsafePointer<T>, _ n: Int, strideY: Int = 1) -> T {
+    /// Σ x[i]·y[i] with eight independent partial sums.
+    static func dot<T: KernelScalar>(_ x: UnsafePointer<T>, _ y: UnsafePointer<T>, _ n: Int) -> T {
         var acc = SIMD8<T>()
         var i = 0
-        if strideY == 1 {
-            while i + 8 <= n {
-                let u = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<T>.self)
-                let v = UnsafeRawPointer(y + i).loadUnaligned(as: SIMD8<T>.self)
-                acc = acc + u * v
-                i += 8
-            }
+        while i + 8 <= n {
+            let u = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<T>.self)
+            let v = UnsafeRawPointer(y + i).loadUnaligned(as: SIMD8<T>.self)
+            acc = acc.multiplyAdd(u, v)
+            i += 8
         }
         var total = acc.sum()
         while i < n {
-            total += x[i] * y[i * strideY]
+            total += x[i] * y[i]
             i += 1
         }
         return total

@@ -104,19 +104,6 @@ extension Tensor {
             }
             return out
         }
-        if self.shape == other.shape {
-            switch dtype {
-            case .float32:
-                Kernels.binaryRun(
-                    op, storage.pointer(Float.self), 1, other.storage.pointer(Float.self), 1,
-                    out.storage.pointer(Float.self), out.count)
-            case .float64:
-                Kernels.binaryRun(
-                    op, storage.pointer(Double.self), 1, other.storage.pointer(Double.self), 1,
-                    out.storage.pointer(Double.self), out.count)
-            }
-            return out
-        }
         let sa = Shape.broadcastStrides(self.shape, to: shape)
         let sb = Shape.broadcastStrides(other.shape, to: shape)
         switch dtype {
