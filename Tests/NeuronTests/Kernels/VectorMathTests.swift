@@ -5,7 +5,9 @@ import Testing
 
 /// Inputs spread over the whole float range, plus the edges.
 private let sweep: [Float] = {
-    var values: [Float] = [0, -0.0, 1, -1, 0.5, 1e-30, 1e-40, 88.7, 88.8, -87.3, -103, -104, -110, 100, -100]
+    var values: [Float] = [
+        0, -0.0, 1, -1, 0.5, 1e-30, Float.leastNormalMagnitude / 1024, 88.7, 88.8, -87.3, -103, -104, -110, 100, -100,
+    ]
     var x: Float = -120
     while x < 120 {
         values.append(x)
@@ -49,7 +51,7 @@ struct VectorMathTests {
     func logAccuracy() {
         let positives =
             sweep.map { Swift.abs($0) }.filter { $0 > 0 } + [
-                1e-40, 1e-45, Float.greatestFiniteMagnitude, 0.7071, 1.0001,
+                Float.leastNormalMagnitude / 1024, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 0.7071, 1.0001,
             ]
         let got = apply(VectorMath.log, positives)
         for (x, y) in zip(positives, got) {
