@@ -112,6 +112,12 @@ extension Kernels {
             UnsafeMutableRawPointer(y + j).storeBytes(of: yv.multiplyAdd(a, xv), as: SIMD8<T>.self)
             j += 8
         }
+        if j + 4 <= n {
+            let xv = UnsafeRawPointer(x + j).loadUnaligned(as: SIMD4<T>.self)
+            let yv = UnsafeRawPointer(y + j).loadUnaligned(as: SIMD4<T>.self)
+            UnsafeMutableRawPointer(y + j).storeBytes(of: yv.multiplyAdd(a.lowHalf, xv), as: SIMD4<T>.self)
+            j += 4
+        }
         while j < n {
             y[j] += alpha * x[j]
             j += 1
@@ -283,6 +289,12 @@ extension Kernels {
             let v = UnsafeRawPointer(y + i).loadUnaligned(as: SIMD8<T>.self)
             acc = acc.multiplyAdd(u, v)
             i += 8
+        }
+        if i + 4 <= n {
+            let u = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD4<T>.self)
+            let v = UnsafeRawPointer(y + i).loadUnaligned(as: SIMD4<T>.self)
+            acc.lowHalf = acc.lowHalf.multiplyAdd(u, v)
+            i += 4
         }
         var total = acc.sum()
         while i < n {
