@@ -1,7 +1,7 @@
 import Synchronization
 
 /// Which of an op's inputs need a gradient, so a backward rule can skip the others.
-public struct InputMask: Sendable {
+struct InputMask: Sendable {
     let bits: UInt64
 
     init(_ inputs: [Tensor]) {
@@ -11,7 +11,7 @@ public struct InputMask: Sendable {
     }
 
     /// Whether input `i` needs a gradient.
-    public subscript(_ i: Int) -> Bool { bits & (1 << UInt64(i)) != 0 }
+    subscript(_ i: Int) -> Bool { bits & (1 << UInt64(i)) != 0 }
 }
 
 /// A backward rule: given the gradient of the output (and the output itself, which carries its
