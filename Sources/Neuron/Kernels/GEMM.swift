@@ -80,16 +80,37 @@ extension Kernels {
         _ b: UnsafePointer<T>, _ rsB: Int, _ csB: Int, _ c: UnsafeMutablePointer<T>
     ) {
         if csB != 1 && csA == 1 {
-            // Rows of A against rows of B (B used transposed): dot products.
-            for i in 0..<m {
+            // Rows of A against rows of B (B used transposed): dot products, four rows of A
+            // at a time so that each load of B serves four of them.
+            var i = 0
+            while i + 4 <= m {
+                for j in 0..<n {
+                    let d = dot4(a + i * rsA, rsA, b + j * csB, k)
+                    for r in 0..<4 { c[(i + r) * n + j] = d[r] }
+                }
+                i += 4
+            }
+            while i < m {
                 for j in 0..<n { c[i * n + j] = dot(a + i * rsA, b + j * csB, k) }
+                i += 1
             }
             return
         }
         c.update(repeating: 0, count: m * n)
         for i in 0..<m {
             let ci = c + i * n
-            for p in 0..<k {
+            var p = 0
+            if csB == 1 {
+                // Four rows of B per pass over C's row: a quarter of the loads and stores of C.
+                while p + 4 <= k {
+                    let coefficients = SIMD4<T>(
+                        a[i * rsA + p * csA], a[i * rsA + (p + 1) * csA], a[i * rsA + (p + 2) * csA],
+                        a[i * rsA + (p + 3) * csA])
+                    axpy4(coefficients, b + p * rsB, rsB, ci, n)
+                    p += 4
+                }
+            }
+            while p < k {
                 let aip = a[i * rsA + p * csA]
                 let bp = b + p * rsB
                 if csB == 1 {
@@ -97,7 +118,75 @@ extension Kernels {
                 } else {
                     for j in 0..<n { ci[j] += aip * bp[j * csB] }
                 }
+                p += 1
             }
+        }
+    }
+
+    /// The dot products of four rows of x (`stride` apart) with y.
+    @inline(__always)
+    static func dot4<T: KernelScalar>(_ x: UnsafePointer<T>, _ stride: Int, _ y: UnsafePointer<T>, _ n: Int)
+        -> SIMD4<T>
+    {
+        var (s0, s1, s2, s3) = (SIMD8<T>(), SIMD8<T>(), SIMD8<T>(), SIMD8<T>())
+        let (x0, x1, x2, x3) = (x, x + stride, x + 2 * stride, x + 3 * stride)
+        var p = 0
+        while p + 8 <= n {
+            let v = UnsafeRawPointer(y + p).loadUnaligned(as: SIMD8<T>.self)
+            s0 = s0.multiplyAdd(UnsafeRawPointer(x0 + p).loadUnaligned(as: SIMD8<T>.self), v)
+            s1 = s1.multiplyAdd(UnsafeRawPointer(x1 + p).loadUnaligned(as: SIMD8<T>.self), v)
+            s2 = s2.multiplyAdd(UnsafeRawPointer(x2 + p).loadUnaligned(as: SIMD8<T>.self), v)
+            s3 = s3.multiplyAdd(UnsafeRawPointer(x3 + p).loadUnaligned(as: SIMD8<T>.self), v)
+            p += 8
+        }
+        if p + 4 <= n {
+            let v = UnsafeRawPointer(y + p).loadUnaligned(as: SIMD4<T>.self)
+            s0.lowHalf = s0.lowHalf.multiplyAdd(UnsafeRawPointer(x0 + p).loadUnaligned(as: SIMD4<T>.self), v)
+            s1.lowHalf = s1.lowHalf.multiplyAdd(UnsafeRawPointer(x1 + p).loadUnaligned(as: SIMD4<T>.self), v)
+            s2.lowHalf = s2.lowHalf.multiplyAdd(UnsafeRawPointer(x2 + p).loadUnaligned(as: SIMD4<T>.self), v)
+            s3.lowHalf = s3.lowHalf.multiplyAdd(UnsafeRawPointer(x3 + p).loadUnaligned(as: SIMD4<T>.self), v)
+            p += 4
+        }
+        var result = SIMD4<T>(s0.sum(), s1.sum(), s2.sum(), s3.sum())
+        while p < n {
+            result = result.multiplyAdd(SIMD4<T>(x0[p], x1[p], x2[p], x3[p]), SIMD4<T>(repeating: y[p]))
+            p += 1
+        }
+        return result
+    }
+
+    /// y[j] += ∑ₜ αₜ·x[t·stride + j] for four rows t of x, eight lanes at a time.
+    @inline(__always)
+    static func axpy4<T: KernelScalar>(
+        _ alpha: SIMD4<T>, _ x: UnsafePointer<T>, _ stride: Int, _ y: UnsafeMutablePointer<T>, _ n: Int
+    ) {
+        let (a0, a1, a2, a3) = (
+            SIMD8<T>(repeating: alpha[0]), SIMD8<T>(repeating: alpha[1]), SIMD8<T>(repeating: alpha[2]),
+            SIMD8<T>(repeating: alpha[3])
+        )
+        let (x0, x1, x2, x3) = (x, x + stride, x + 2 * stride, x + 3 * stride)
+        var j = 0
+        while j + 8 <= n {
+            var acc = UnsafeRawPointer(y + j).loadUnaligned(as: SIMD8<T>.self)
+            acc = acc.multiplyAdd(a0, UnsafeRawPointer(x0 + j).loadUnaligned(as: SIMD8<T>.self))
+            acc = acc.multiplyAdd(a1, UnsafeRawPointer(x1 + j).loadUnaligned(as: SIMD8<T>.self))
+            acc = acc.multiplyAdd(a2, UnsafeRawPointer(x2 + j).loadUnaligned(as: SIMD8<T>.self))
+            acc = acc.multiplyAdd(a3, UnsafeRawPointer(x3 + j).loadUnaligned(as: SIMD8<T>.self))
+            UnsafeMutableRawPointer(y + j).storeBytes(of: acc, as: SIMD8<T>.self)
+            j += 8
+        }
+        if j + 4 <= n {
+            var acc = UnsafeRawPointer(y + j).loadUnaligned(as: SIMD4<T>.self)
+            acc = acc.multiplyAdd(a0.lowHalf, UnsafeRawPointer(x0 + j).loadUnaligned(as: SIMD4<T>.self))
+            acc = acc.multiplyAdd(a1.lowHalf, UnsafeRawPointer(x1 + j).loadUnaligned(as: SIMD4<T>.self))
+            acc = acc.multiplyAdd(a2.lowHalf, UnsafeRawPointer(x2 + j).loadUnaligned(as: SIMD4<T>.self))
+            acc = acc.multiplyAdd(a3.lowHalf, UnsafeRawPointer(x3 + j).loadUnaligned(as: SIMD4<T>.self))
+            UnsafeMutableRawPointer(y + j).storeBytes(of: acc, as: SIMD4<T>.self)
+            j += 4
+        }
+        while j < n {
+            y[j] += alpha[0] * x0[j] + alpha[1] * x1[j] + alpha[2] * x2[j] + alpha[3] * x3[j]
+            j += 1
         }
     }
 

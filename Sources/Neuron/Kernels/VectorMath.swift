@@ -48,26 +48,26 @@ enum VectorMath {
         let bits = unsafeBitCast(scaled, to: SIMD8<UInt32>.self)
         // The biased exponent, as a float, by the same magic-number trick.
         let exponentBits = (bits &>> 23) & 0xff
-        var e = unsafeBitCast(exponentBits | magicBits, to: Float8.self) - (magic + 126)
-        e.replace(with: e - 23, where: tiny)
+        var e = unsafeBitCast(exponentBits | magicBits, to: Float8.self) + Float8(repeating: -(magic + 126))
+        e.replace(with: e + Float8(repeating: -23), where: tiny)
         var m = unsafeBitCast((bits & 0x007f_ffff) | 0x3f00_0000, to: Float8.self)  // in [0.5, 1)
         let small = m .< 0.707_106_781_186_547_524
-        e.replace(with: e - 1, where: small)
-        m = m.replacing(with: m + m, where: small) - 1
+        e.replace(with: e + Float8(repeating: -1), where: small)
+        m = m.replacing(with: m + m, where: small) + Float8(repeating: -1)
         let z = m * m
+        // Polynomial in m, Horner's rule; every step a vector multiply-add (subtracting a scalar
+        // from a SIMD vector does not vectorise).
         var y = Float8(repeating: 7.037_683_629_2e-2)
-        y = y * m - 1.151_461_031_0e-1
-        y = y * m + 1.167_699_874_0e-1
-        y = y * m - 1.242_014_084_6e-1
-        y = y * m + 1.424_932_278_7e-1
-        y = y * m - 1.666_805_766_5e-1
-        y = y * m + 2.000_071_476_5e-1
-        y = y * m - 2.499_999_399_3e-1
-        y = y * m + 3.333_333_117_4e-1
+        for c: Float in [
+            -1.151_461_031_0e-1, 1.167_699_874_0e-1, -1.242_014_084_6e-1, 1.424_932_278_7e-1,
+            -1.666_805_766_5e-1, 2.000_071_476_5e-1, -2.499_999_399_3e-1, 3.333_333_117_4e-1,
+        ] {
+            y = y * m + Float8(repeating: c)
+        }
         y = y * m * z
-        y = y + e * -2.121_944_40e-4
-        y = y - 0.5 * z
-        var result = m + y + e * 0.693_359_375
+        y = y + e * Float8(repeating: -2.121_944_40e-4)
+        y = y + z * Float8(repeating: -0.5)
+        var result = m + y + e * Float8(repeating: 0.693_359_375)
         result.replace(with: -.infinity, where: x .== 0)
         result.replace(with: .infinity, where: x .== .infinity)
         result.replace(with: .nan, where: x .< 0 .| x .!= x)
