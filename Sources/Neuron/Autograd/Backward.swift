@@ -128,26 +128,22 @@ enum Engine {
     static func topologicalOrder(from root: Tensor) -> [Tensor] {
         let mark = passCounter.add(1, ordering: .relaxed).newValue
         var order: [Tensor] = []
-        var tensors: [Tensor] = [root]
-        var inputLists: [[Tensor]] = [root.node?.inputs ?? []]
-        var next: [Int] = [0]
+        var stack: [Tensor] = [root]
         order.reserveCapacity(16)
+        stack.reserveCapacity(16)
         root.visitMark = mark
-        while let top = next.indices.last {
-            let position = next[top]
-            if position < inputLists[top].count {
-                next[top] = position + 1
-                let input = inputLists[top][position]
+        root.visitNext = 0
+        while let top = stack.last {
+            if let node = top.node, top.visitNext < node.inputs.count {
+                let input = node.inputs[top.visitNext]
+                top.visitNext += 1
                 if input.visitMark != mark && input.requiresGrad {
                     input.visitMark = mark
-                    tensors.append(input)
-                    inputLists.append(input.node?.inputs ?? [])
-                    next.append(0)
+                    input.visitNext = 0
+                    stack.append(input)
                 }
             } else {
-                order.append(tensors.removeLast())
-                inputLists.removeLast()
-                next.removeLast()
+                order.append(stack.removeLast())
             }
         }
         order.reverse()

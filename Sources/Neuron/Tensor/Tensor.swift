@@ -27,6 +27,8 @@ public final class Tensor {
     var pendingGradient: Tensor?
     /// Scratch space of the backward pass: the pass that last visited this tensor.
     var visitMark: Int = 0
+    /// Scratch space of the backward pass: the next input to visit in the depth-first search.
+    var visitNext: Int = 0
 
     /// A tensor over an existing storage. Internal: the public initialisers copy their input.
     init(storage: Storage, shape: [Int], requiresGrad: Bool = false) {
