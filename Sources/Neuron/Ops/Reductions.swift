@@ -118,11 +118,12 @@ extension Tensor {
     /// A tensor of this shape with 1 at each maximum's position along `axis`, 0 elsewhere.
     private func argmaxMask(_ indices: [Int], axis a: Int) -> Tensor {
         let (outer, n, inner) = Shape.split(shape, axis: a)
-        var mask = [Double](repeating: 0, count: count)
-        for o in 0..<outer {
-            for j in 0..<inner { mask[(o * n + indices[o * inner + j]) * inner + j] = 1 }
+        let mask = Tensor.zeros(shape, dtype: dtype)
+        switch dtype {
+        case .float32: Kernels.scatterOnes(indices, outer: outer, n: n, inner: inner, mask.storage.pointer(Float.self))
+        case .float64: Kernels.scatterOnes(indices, outer: outer, n: n, inner: inner, mask.storage.pointer(Double.self))
         }
-        return Tensor(mask, shape: shape, dtype: dtype)
+        return mask
     }
 
     /// Maxima (keepDims shape) and their indices along a normalised axis.

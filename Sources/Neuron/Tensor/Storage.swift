@@ -59,12 +59,8 @@ final class Storage: ManagedBuffer<StorageHeader, SIMD2<Double>> {
         if target == dtype { return copy() }
         let s = Storage.make(count: count, dtype: target)
         switch (dtype, target) {
-        case (.float32, .float64):
-            let (x, y) = (pointer(Float.self), s.pointer(Double.self))
-            for i in 0..<count { y[i] = Double(x[i]) }
-        default:
-            let (x, y) = (pointer(Double.self), s.pointer(Float.self))
-            for i in 0..<count { y[i] = Float(x[i]) }
+        case (.float32, .float64): Kernels.widen(pointer(Float.self), s.pointer(Double.self), count)
+        default: Kernels.narrow(pointer(Double.self), s.pointer(Float.self), count)
         }
         return s
     }

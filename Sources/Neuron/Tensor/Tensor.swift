@@ -58,9 +58,7 @@ public final class Tensor {
         scalars.withUnsafeBufferPointer { src in
             switch dtype {
             case .float64: storage.pointer(Double.self).update(from: src.baseAddress!, count: src.count)
-            case .float32:
-                let dst = storage.pointer(Float.self)
-                for i in src.indices { dst[i] = Float(src[i]) }
+            case .float32: Kernels.narrow(src.baseAddress!, storage.pointer(Float.self), src.count)
             }
         }
         leafRequiresGrad = requiresGrad
