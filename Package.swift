@@ -14,7 +14,16 @@ let cpuFlags: Set<Substring> = {
     else { return [] }
     return Set(line.split(separator: " "))
 }()
-let isRootPackage = !Context.packageDirectory.contains("/checkouts/")
+// SwiftPM evaluates every manifest with the root package's directory as the working
+// directory, so Neuron is the root exactly when that directory is its own. A path or URL
+// dependency is evaluated from the dependent's directory and gets the portable build.
+let isRootPackage: Bool = {
+    func resolved(_ path: String) -> String {
+        URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+    }
+    return resolved(FileManager.default.currentDirectoryPath) == resolved(Context.packageDirectory)
+        && !Context.packageDirectory.contains("/checkouts/")
+}()
 let wantsPortable = Context.environment["NEURON_PORTABLE"].map { !$0.isEmpty && $0 != "0" } ?? false
 let nativeBuild = isRootPackage && !wantsPortable && cpuFlags.contains("avx2") && cpuFlags.contains("fma")
 let kernelSettings: [SwiftSetting] =
