@@ -103,6 +103,7 @@ enum Engine {
                         "backward: trying to backward through the graph a second time (\(node.name) was already freed); "
                             + "pass retainGraph: true to the first backward call")
                 }
+                node.requireSavedValuesUnchanged(output: tensor)
                 let inputs = node.inputs
                 let grads = rule(gradient, tensor, InputMask(inputs))
                 if !retainGraph { node.release() }

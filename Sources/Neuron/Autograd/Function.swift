@@ -40,7 +40,7 @@ extension DifferentiableFunction {
     /// - Returns: The output, with history when any input requires grad.
     public func callAsFunction(_ inputs: [Tensor]) -> Tensor {
         let output = withNoGrad { forward(inputs) }.detached()
-        return output.recorded("custom", inputs) { g, y, _ in
+        return output.recorded("custom", inputs, saving: [.inputs, .output]) { g, y, _ in
             self.backward(gradient: g, inputs: inputs, output: y)
         }
     }

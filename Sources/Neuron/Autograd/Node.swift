@@ -19,6 +19,16 @@ struct InputMask: Sendable {
 /// order (nil for an input that gets none).
 typealias BackwardRule = (_ gradient: Tensor, _ output: Tensor, _ needs: InputMask) -> [Tensor?]
 
+/// The values a backward rule reads besides the gradient: its inputs, its output, or both.
+/// The node records their versions so that an in-place change before `backward()` is caught.
+struct SavedValues: OptionSet {
+    let rawValue: UInt8
+    /// The rule reads the op's inputs.
+    static let inputs = SavedValues(rawValue: 1)
+    /// The rule reads the op's output.
+    static let output = SavedValues(rawValue: 2)
+}
+
 /// One recorded step of the graph: the op's inputs and its backward rule.
 ///
 /// A node is owned by its output tensor and owns its inputs, never its output, so a graph has
@@ -27,17 +37,54 @@ final class Node {
     let name: StaticString
     private(set) var inputs: [Tensor]
     private(set) var rule: BackwardRule?
+    /// What the rule reads, and the storage versions of those tensors when the op ran: the first
+    /// two inputs inline (no allocation for the common ops), any further ones in `laterVersions`.
+    private let saved: SavedValues
+    private let firstVersions: (Int, Int)
+    private let outputVersion: Int
+    private let laterVersions: [Int]
 
     private static let live = Atomic<Int>(0)
 
     /// The number of nodes alive in the process.
     static var liveCount: Int { live.load(ordering: .relaxed) }
 
-    init(_ name: StaticString, inputs: [Tensor], rule: @escaping BackwardRule) {
+    init(_ name: StaticString, inputs: [Tensor], saved: SavedValues, output: Tensor, rule: @escaping BackwardRule) {
         self.name = name
         self.inputs = inputs
         self.rule = rule
+        self.saved = saved
+        let readsInputs = saved.contains(.inputs)
+        firstVersions = (
+            readsInputs && inputs.count > 0 ? inputs[0].storage.version : 0,
+            readsInputs && inputs.count > 1 ? inputs[1].storage.version : 0
+        )
+        laterVersions = readsInputs && inputs.count > 2 ? inputs[2...].map { $0.storage.version } : []
+        outputVersion = saved.contains(.output) ? output.storage.version : 0
         Node.live.add(1, ordering: .relaxed)
+    }
+
+    /// Stops with PyTorch's diagnosis when a tensor the rule reads was changed in place after
+    /// the op ran: its gradient would silently use the new values.
+    func requireSavedValuesUnchanged(output: Tensor) {
+        guard !saved.isEmpty else { return }
+        if saved.contains(.inputs) {
+            for (i, input) in inputs.enumerated() {
+                let recorded = i == 0 ? firstVersions.0 : i == 1 ? firstVersions.1 : laterVersions[i - 2]
+                requireVersion(input, recorded, inputs.count == 1 ? "input" : "input \(i)")
+            }
+        }
+        if saved.contains(.output) { requireVersion(output, outputVersion, "output") }
+    }
+
+    private func requireVersion(_ tensor: Tensor, _ recorded: Int, _ role: String) {
+        let now = tensor.storage.version
+        require(
+            now == recorded,
+            "backward: one of the variables needed for gradient computation has been modified by an inplace "
+                + "operation: the \(role) of \(name), of shape \(tensor.shape) (\(tensor.dtype)), is at version \(now); "
+                + "\(name) saved it at version \(recorded). Change values in place (fill, assign, add(_:scaledBy:), "
+                + "an optimizer step) only after backward(), or compute from a copied() tensor.")
     }
 
     /// Whether `backward()` already ran through this node and freed it.

@@ -6,21 +6,21 @@ extension Tensor {
     ///
     /// Derivative: σ(x)·(1 − σ(x)).
     public func sigmoid() -> Tensor {
-        mapped(.sigmoid).recorded("sigmoid", [self]) { g, y, _ in [g.fusedBackward(.sigmoid, y) ?? g * y * (1 - y)] }
+        mapped(.sigmoid).recorded("sigmoid", [self], saving: .output) { g, y, _ in [g.fusedBackward(.sigmoid, y) ?? g * y * (1 - y)] }
     }
 
     /// The hyperbolic tangent, tanh x.
     ///
     /// Derivative: 1 − tanh²x.
     public func tanh() -> Tensor {
-        mapped(.tanh).recorded("tanh", [self]) { g, y, _ in [g.fusedBackward(.tanh, y) ?? g * (1 - y.squared())] }
+        mapped(.tanh).recorded("tanh", [self], saving: .output) { g, y, _ in [g.fusedBackward(.tanh, y) ?? g * (1 - y.squared())] }
     }
 
     /// The rectified linear unit, max(x, 0).
     ///
     /// Derivative: 1 where x > 0, else 0 (0 at x = 0, as PyTorch).
     public func relu() -> Tensor {
-        mapped(.relu).recorded("relu", [self]) { g, _, _ in [g.fusedBackward(.relu, self) ?? g * self.mapped(.step)] }
+        mapped(.relu).recorded("relu", [self], saving: .inputs) { g, _, _ in [g.fusedBackward(.relu, self) ?? g * self.mapped(.step)] }
     }
 
     /// Softmax along an axis: exp(xᵢ) / ∑ⱼ exp(xⱼ), computed as exp(x − logSumExp(x)) so that

@@ -29,7 +29,7 @@ extension Tensor {
     /// Derivative: ∂/∂a = b, ∂/∂b = a.
     /// - Precondition: The shapes broadcast and the dtypes match.
     public static func * (a: Tensor, b: Tensor) -> Tensor {
-        a.combined(.multiply, b, name: "mul").recorded("mul", [a, b]) { g, _, needs in
+        a.combined(.multiply, b, name: "mul").recorded("mul", [a, b], saving: .inputs) { g, _, needs in
             [needs[0] ? (g * b).summed(toShape: a.shape) : nil, needs[1] ? (g * a).summed(toShape: b.shape) : nil]
         }
     }
@@ -39,7 +39,7 @@ extension Tensor {
     /// Derivative: ∂/∂a = 1/b, ∂/∂b = −a/b² = −(a/b)/b.
     /// - Precondition: The shapes broadcast and the dtypes match.
     public static func / (a: Tensor, b: Tensor) -> Tensor {
-        a.combined(.divide, b, name: "div").recorded("div", [a, b]) { g, y, needs in
+        a.combined(.divide, b, name: "div").recorded("div", [a, b], saving: [.inputs, .output]) { g, y, needs in
             [
                 needs[0] ? (g / b).summed(toShape: a.shape) : nil,
                 needs[1] ? (-(g * y) / b).summed(toShape: b.shape) : nil,
@@ -101,7 +101,7 @@ extension Tensor {
     ///
     /// Derivative: −s/a² = −(s/a)/a.
     public static func / (s: Double, a: Tensor) -> Tensor {
-        a.mapped(.reciprocal).mapped(.multiplyScalar(s)).recorded("rdiv_scalar", [a]) { g, y, _ in
+        a.mapped(.reciprocal).mapped(.multiplyScalar(s)).recorded("rdiv_scalar", [a], saving: [.inputs, .output]) { g, y, _ in
             [-(g * y) / a]
         }
     }

@@ -1,6 +1,7 @@
 // In-place updates for optimizers and gradient bookkeeping (PyTorch's `add_`, `mul_`,
-// `addcmul_`, `addcdiv_`). They change values without recording history, so they are allowed
-// only on leaves or with recording off.
+// `addcmul_`, `addcdiv_`). They change values without recording history, so while recording
+// they are refused on any tensor that requires grad, and each one bumps the storage's version
+// so that a backward rule that saved the old values refuses to run.
 
 extension Tensor {
     /// self += α·other, in place (PyTorch's `add_(other, alpha=α)`).
@@ -8,7 +9,7 @@ extension Tensor {
     /// - Parameters:
     ///   - other: A tensor of the same shape and dtype.
     ///   - alpha: The factor α.
-    /// - Precondition: Shapes and dtypes match; self is a leaf or recording is off.
+    /// - Precondition: Shapes and dtypes match; recording is off or self does not require grad.
     public func add(_ other: Tensor, scaledBy alpha: Double = 1) {
         update(.addScaled(alpha), other, nil, "add(_:scaledBy:)")
     }
@@ -21,7 +22,7 @@ extension Tensor {
     ///   - b: Another.
     ///   - beta: The factor β on the old value.
     ///   - alpha: The factor α on the product.
-    /// - Precondition: Shapes and dtypes match; self is a leaf or recording is off.
+    /// - Precondition: Shapes and dtypes match; recording is off or self does not require grad.
     public func scaleAndAddProduct(_ a: Tensor, _ b: Tensor, beta: Double = 1, alpha: Double = 1) {
         update(.scaleAddProduct(beta: beta, alpha: alpha), a, b, "scaleAndAddProduct")
     }
@@ -35,7 +36,7 @@ extension Tensor {
     ///   - scale: c.
     ///   - epsilon: ε.
     ///   - alpha: α.
-    /// - Precondition: Shapes and dtypes match; self is a leaf or recording is off.
+    /// - Precondition: Shapes and dtypes match; recording is off or self does not require grad.
     public func addQuotient(_ a: Tensor, sqrtOf b: Tensor, scale: Double = 1, epsilon: Double, alpha: Double) {
         update(.addQuotientOfRoot(alpha: alpha, scale: scale, epsilon: epsilon), a, b, "addQuotient")
     }
@@ -43,9 +44,19 @@ extension Tensor {
     /// self ← s·self, in place.
     ///
     /// - Parameter s: The factor.
-    /// - Precondition: self is a leaf or recording is off.
+    /// - Precondition: Recording is off or self does not require grad.
     public func multiply(by s: Double) {
         update(.scale(s), self, nil, "multiply(by:)")
+    }
+
+    /// Stops when an in-place write would corrupt a gradient: while recording, a tensor that
+    /// requires grad (a leaf being trained, or a result with history) may not change in place.
+    func requireInPlaceAllowed(_ name: String) {
+        require(
+            !(GradMode.isEnabled && requiresGrad),
+            "\(name): cannot change a tensor that requires grad (shape \(shape)) in place while gradients are "
+                + "recorded: \(isLeaf ? "a leaf being trained is updated" : "a result with history is changed") "
+                + "inside withNoGrad { }, as optimizers do")
     }
 
     /// Checks the operands, then runs one in-place kernel.
@@ -53,9 +64,8 @@ extension Tensor {
         require(
             a.shape == shape && a.dtype == dtype && (b == nil || (b!.shape == shape && b!.dtype == dtype)),
             "\(name): operands \(a.shape)\(b.map { " and \($0.shape)" } ?? "") do not match \(shape) (\(dtype))")
-        require(
-            isLeaf || !GradMode.isEnabled,
-            "\(name): cannot change a tensor with history in place while recording; use withNoGrad { }")
+        requireInPlaceAllowed(name)
+        storage.bumpVersion()
         switch dtype {
         case .float32:
             Kernels.inPlace(

@@ -23,7 +23,7 @@ public func binaryCrossEntropy(_ probabilities: Tensor, _ targets: Tensor) -> Te
         Kernels.binaryCrossEntropy(
             p.storage.pointer(Double.self), y.storage.pointer(Double.self), out.storage.pointer(Double.self), p.count)
     }
-    return out.recorded("binary_cross_entropy", [p, y]) { g, _, needs in
+    return out.recorded("binary_cross_entropy", [p, y], saving: .inputs) { g, _, needs in
         [
             needs[0]
                 ? g.fusedBackward(.binaryCrossEntropy, p, y) ?? g * (p - y) / (p * (1 - p)).clamped(min: 1e-12) : nil,
@@ -63,7 +63,7 @@ public func binaryCrossEntropyWithLogits(_ logits: Tensor, _ targets: Tensor, po
             x.storage.pointer(Double.self), y.storage.pointer(Double.self), w?.storage.pointer(Double.self),
             out.storage.pointer(Double.self), x.count)
     }
-    return out.recorded("binary_cross_entropy_with_logits", [x, y]) { g, _, needs in
+    return out.recorded("binary_cross_entropy_with_logits", [x, y], saving: .inputs) { g, _, needs in
         let wy = w.map { $0 * y } ?? y
         return [
             needs[0] ? g * (x.sigmoid() * (wy + 1 - y) - wy) : nil,

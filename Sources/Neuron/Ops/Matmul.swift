@@ -52,7 +52,7 @@ extension Tensor {
                 m: m, n: n, k: k, a.storage.pointer(Double.self), transposeA: transposeA,
                 b.storage.pointer(Double.self), transposeB: transposeB, out.storage.pointer(Double.self))
         }
-        return out.recorded("matmul", [a, b]) { g, _, needs in
+        return out.recorded("matmul", [a, b], saving: .inputs) { g, _, needs in
             let gradA: Tensor? =
                 !needs[0]
                 ? nil

@@ -3,10 +3,14 @@ extension Tensor {
     ///
     /// Nothing is recorded when gradient recording is off or no input requires grad, so ops
     /// run inside `withNoGrad` (and inside an ordinary backward pass) cost no graph memory.
+    /// `saving` says which values the rule reads (its inputs, its output): their versions are
+    /// recorded so that `backward()` refuses to run after they were changed in place.
     @inline(__always)
-    func recorded(_ name: StaticString, _ inputs: [Tensor], _ rule: @escaping BackwardRule) -> Tensor {
+    func recorded(
+        _ name: StaticString, _ inputs: [Tensor], saving saved: SavedValues = [], _ rule: @escaping BackwardRule
+    ) -> Tensor {
         guard GradMode.isEnabled, inputs.contains(where: { $0.requiresGrad }) else { return self }
-        node = Node(name, inputs: inputs, rule: rule)
+        node = Node(name, inputs: inputs, saved: saved, output: self, rule: rule)
         return self
     }
 

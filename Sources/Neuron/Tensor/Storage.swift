@@ -2,6 +2,9 @@
 struct StorageHeader {
     let count: Int
     let dtype: DType
+    /// How many in-place writes the buffer has seen (PyTorch's version counter): a backward rule
+    /// that saved a tensor compares it with the version it recorded.
+    var version: Int
 }
 
 /// A contiguous buffer of `count` elements of one `DType`, allocated together with its header
@@ -10,9 +13,11 @@ struct StorageHeader {
 /// Tensors share a storage when one is a reshaped view of another; everything else allocates.
 final class Storage: ManagedBuffer<StorageHeader, SIMD2<Double>> {
     /// A buffer of `count` elements, uninitialised (every caller writes all of it).
-    static func make(count: Int, dtype: DType) -> Storage {
+    static func make(count: Int, dtype: DType, version: Int = 0) -> Storage {
         let blocks = Swift.max((count * dtype.byteSize + 15) / 16, 1)
-        let buffer = create(minimumCapacity: blocks) { _ in StorageHeader(count: count, dtype: dtype) }
+        let buffer = create(minimumCapacity: blocks) { _ in
+            StorageHeader(count: count, dtype: dtype, version: version)
+        }
         return unsafeDowncast(buffer, to: Storage.self)
     }
 
@@ -20,6 +25,12 @@ final class Storage: ManagedBuffer<StorageHeader, SIMD2<Double>> {
     var count: Int { header.count }
     /// The element type.
     var dtype: DType { header.dtype }
+    /// The number of in-place writes so far.
+    var version: Int { header.version }
+
+    /// Records an in-place write: every tensor sharing this buffer sees its version change.
+    @inline(__always)
+    func bumpVersion() { header.version &+= 1 }
     /// The first byte of the elements.
     var raw: UnsafeMutableRawPointer {
         withUnsafeMutablePointerToElements { UnsafeMutableRawPointer($0) }
@@ -57,7 +68,7 @@ final class Storage: ManagedBuffer<StorageHeader, SIMD2<Double>> {
     /// A new storage holding these values converted to `target`.
     func converted(to target: DType) -> Storage {
         if target == dtype { return copy() }
-        let s = Storage.make(count: count, dtype: target)
+        let s = Storage.make(count: count, dtype: target, version: version)
         switch (dtype, target) {
         case (.float32, .float64): Kernels.widen(pointer(Float.self), s.pointer(Double.self), count)
         default: Kernels.narrow(pointer(Double.self), s.pointer(Float.self), count)

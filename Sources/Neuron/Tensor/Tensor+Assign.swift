@@ -3,16 +3,15 @@ extension Tensor {
     /// its place in a model and an optimizer). Reshaped views of this tensor see the change.
     ///
     /// - Parameter source: Values of the same shape and dtype.
-    /// - Precondition: Shapes and dtypes match, and this tensor is a leaf or recording is off
-    ///   (changing a recorded value would make its gradient wrong).
+    /// - Precondition: Shapes and dtypes match, and recording is off or this tensor does not
+    ///   require grad (changing a recorded value would make its gradient wrong).
     public func assign(_ source: Tensor) {
         require(
             source.shape == shape && source.dtype == dtype,
             "assign: source \(source.shape) (\(source.dtype)) does not match \(shape) (\(dtype))")
-        require(
-            isLeaf || !GradMode.isEnabled,
-            "assign: cannot overwrite a tensor with history while recording; use withNoGrad { }")
+        requireInPlaceAllowed("assign")
         if source.storage === storage { return }
+        storage.bumpVersion()
         storage.raw.copyMemory(from: source.storage.raw, byteCount: count * dtype.byteSize)
     }
 }
@@ -21,13 +20,15 @@ extension Tensor {
     /// Sets every element to `value`, in place.
     ///
     /// - Parameter value: The new value of every element.
-    /// - Precondition: This tensor is a leaf or recording is off.
+    /// - Precondition: Recording is off or this tensor does not require grad.
     public func fill(_ value: Double) {
+        requireInPlaceAllowed("fill")
         assign(Tensor.full(shape, value: value, dtype: dtype))
     }
 
     /// Converts this tensor's values to `dtype` in place, keeping its identity (so a model's
-    /// parameters stay the ones its optimizer holds). Any gradient is cleared.
+    /// parameters stay the ones its optimizer holds). Any gradient is cleared, and a recorded
+    /// op that saved this tensor refuses to run backward (its version changes).
     ///
     /// - Parameter dtype: The new element type.
     /// - Precondition: This tensor is a leaf.
@@ -35,6 +36,7 @@ extension Tensor {
         require(isLeaf, "convert(to:): only a leaf tensor can change its dtype in place")
         guard dtype != self.dtype else { return }
         storage = storage.converted(to: dtype)
+        storage.bumpVersion()  // a graph that saved this tensor must not read the new values
         grad = nil
     }
 }

@@ -125,6 +125,11 @@ public final class Tensor {
     /// Whether this tensor was created by the user rather than computed by a recorded op.
     public var isLeaf: Bool { node == nil }
 
+    /// How many in-place writes this tensor's values have seen (PyTorch's `_version`). Shared by
+    /// every tensor over the same values (a `detached()` alias, a reshaped view); a recorded op
+    /// that saved the tensor checks it before computing gradients.
+    public var version: Int { storage.version }
+
     /// The name of the op that produced this tensor (e.g. `"mul"`), or nil for a leaf.
     public var gradFunctionName: String? { node.map { "\($0.name)" } }
 
