@@ -38,10 +38,25 @@ extension DifferentiableFunction {
     ///
     /// - Parameter inputs: The tensors to apply the function to.
     /// - Returns: The output, with history when any input requires grad.
+    /// - Precondition: `backward` returns one gradient per input, each of its input's shape
+    ///   and dtype (checked when it runs, naming this type).
     public func callAsFunction(_ inputs: [Tensor]) -> Tensor {
         let output = withNoGrad { forward(inputs) }.detached()
         return output.recorded("custom", inputs, saving: [.inputs, .output]) { g, y, _ in
-            self.backward(gradient: g, inputs: inputs, output: y)
+            let grads = self.backward(gradient: g, inputs: inputs, output: y)
+            let name = String(describing: Self.self)
+            require(
+                grads.count == inputs.count,
+                "\(name).backward returned \(grads.count) gradients for \(inputs.count) inputs; return one per "
+                    + "input (nil where there is none)")
+            for (i, (input, grad)) in zip(inputs, grads).enumerated() {
+                guard let grad else { continue }
+                require(
+                    grad.shape == input.shape && grad.dtype == input.dtype,
+                    "\(name).backward returned a gradient of shape \(grad.shape) (\(grad.dtype)) for input \(i) of "
+                        + "shape \(input.shape) (\(input.dtype))")
+            }
+            return grads
         }
     }
 }

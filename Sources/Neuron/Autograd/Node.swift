@@ -1,17 +1,21 @@
 import Synchronization
 
-/// Which of an op's inputs need a gradient, so a backward rule can skip the others.
+/// Which of an op's inputs need a gradient, so a backward rule can skip the others: a bit
+/// each for the first 64, an array (allocated only for wider ops such as a long concatenation)
+/// for the rest.
 struct InputMask: Sendable {
     let bits: UInt64
+    let beyond64: [Bool]
 
     init(_ inputs: [Tensor]) {
         var b: UInt64 = 0
-        for (i, t) in inputs.enumerated() where i < 64 && t.requiresGrad { b |= 1 << UInt64(i) }
+        for (i, t) in inputs.prefix(64).enumerated() where t.requiresGrad { b |= 1 << UInt64(i) }
         bits = b
+        beyond64 = inputs.count > 64 ? inputs.dropFirst(64).map(\.requiresGrad) : []
     }
 
     /// Whether input `i` needs a gradient.
-    subscript(_ i: Int) -> Bool { bits & (1 << UInt64(i)) != 0 }
+    subscript(_ i: Int) -> Bool { i < 64 ? bits & (1 << UInt64(i)) != 0 : beyond64[i - 64] }
 }
 
 /// A backward rule: given the gradient of the output (and the output itself, which carries its
@@ -37,8 +41,9 @@ final class Node {
     let name: StaticString
     private(set) var inputs: [Tensor]
     private(set) var rule: BackwardRule?
-    /// What the rule reads, and the storage versions of those tensors when the op ran: the first
-    /// two inputs inline (no allocation for the common ops), any further ones in `laterVersions`.
+    /// What the rule reads, and the storage versions when the op ran: of the output and the
+    /// first two inputs inline (no allocation for the common ops), and of further inputs in
+    /// `laterVersions` when the rule reads them.
     private let saved: SavedValues
     private let firstVersions: (Int, Int)
     private let outputVersion: Int
@@ -54,14 +59,21 @@ final class Node {
         self.inputs = inputs
         self.rule = rule
         self.saved = saved
-        let readsInputs = saved.contains(.inputs)
         firstVersions = (
-            readsInputs && inputs.count > 0 ? inputs[0].storage.version : 0,
-            readsInputs && inputs.count > 1 ? inputs[1].storage.version : 0
+            inputs.count > 0 ? inputs[0].storage.version : 0, inputs.count > 1 ? inputs[1].storage.version : 0
         )
-        laterVersions = readsInputs && inputs.count > 2 ? inputs[2...].map { $0.storage.version } : []
-        outputVersion = saved.contains(.output) ? output.storage.version : 0
+        laterVersions = saved.contains(.inputs) && inputs.count > 2 ? inputs[2...].map { $0.storage.version } : []
+        outputVersion = output.storage.version
         Node.live.add(1, ordering: .relaxed)
+    }
+
+    /// The first input, when neither it nor `output` changed in place since the op ran (and
+    /// the graph was not freed): the values the op saw.
+    func unchangedFirstInput(output: Tensor) -> Tensor? {
+        guard let first = inputs.first, first.storage.version == firstVersions.0,
+            output.storage.version == outputVersion
+        else { return nil }
+        return first
     }
 
     /// Stops with PyTorch's diagnosis when a tensor the rule reads was changed in place after

@@ -6,13 +6,18 @@ enum BackwardKernel {
     case sigmoid
     /// g·(1 − y²), y = tanh x.
     case tanh
-    /// g where x > 0, else 0.
+    /// 0 where x ≤ 0, else g (so a NaN input passes its gradient on, as in PyTorch).
     case relu
-    /// g·(p − y) / max(p(1 − p), 10⁻¹²): binary cross-entropy with respect to p.
+    /// g·(p − y) / max(p(1 − p), ε), ε = `Kernels.bceEpsilon`: binary cross-entropy with
+    /// respect to p.
     case binaryCrossEntropy
 }
 
 extension Kernels {
+    /// The floor of p(1 − p) in the gradient of binary cross-entropy: PyTorch's `EPSILON`, the
+    /// float32 value nearest 10⁻¹² (9.99999996e-13), used as it is in float64 too.
+    static let bceEpsilon = Double(Float(1e-12))
+
     /// out[i] = the VJP `op` of g[i] with the saved values a[i] (and b[i]).
     static func backward<T: KernelScalar>(
         _ op: BackwardKernel, _ g: UnsafePointer<T>, _ a: UnsafePointer<T>, _ b: UnsafePointer<T>?,
@@ -21,10 +26,11 @@ extension Kernels {
         switch op {
         case .sigmoid: for i in 0..<n { out[i] = g[i] * a[i] * (1 - a[i]) }
         case .tanh: for i in 0..<n { out[i] = g[i] * (1 - a[i] * a[i]) }
-        case .relu: for i in 0..<n { out[i] = a[i] > 0 ? g[i] : 0 }
+        case .relu: for i in 0..<n { out[i] = a[i] <= 0 ? 0 : g[i] }
         case .binaryCrossEntropy:
             let y = b!
-            for i in 0..<n { out[i] = g[i] * (a[i] - y[i]) / Swift.max(a[i] * (1 - a[i]), 1e-12) }
+            let epsilon = T(bceEpsilon)
+            for i in 0..<n { out[i] = g[i] * (a[i] - y[i]) / Swift.max(a[i] * (1 - a[i]), epsilon) }
         }
     }
 }

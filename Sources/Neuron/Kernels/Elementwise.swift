@@ -4,7 +4,7 @@ enum UnaryKernel {
     case sigmoid, tanh, relu
     /// ln(1 + eˣ) as max(x, 0) + ln(1 + e^−|x|).
     case softplus
-    /// 1 where x > 0, else 0 (the derivative of relu).
+    /// 0 where x ≤ 0, else 1 (the derivative of relu; 1 at NaN, as PyTorch's threshold rule).
     case step
     /// −1, 0 or 1 by the sign of x (the derivative of |x|).
     case sign
@@ -56,8 +56,8 @@ extension Kernels {
         case .sigmoid: for i in 0..<n { y[i] = sigmoid(x[i]) }
         case .tanh: for i in 0..<n { y[i] = T.hyperbolicTangent(x[i]) }
         case .softplus: for i in 0..<n { y[i] = softplus(x[i]) }
-        case .relu: for i in 0..<n { y[i] = x[i] > 0 ? x[i] : 0 }
-        case .step: for i in 0..<n { y[i] = x[i] > 0 ? 1 : 0 }
+        case .relu: for i in 0..<n { y[i] = x[i] <= 0 ? 0 : x[i] }  // NaN stays NaN
+        case .step: for i in 0..<n { y[i] = x[i] <= 0 ? 0 : 1 }  // NaN passes the gradient, as PyTorch
         case .sign: for i in 0..<n { y[i] = x[i] > 0 ? 1 : (x[i] < 0 ? -1 : 0) }
         case .power(let p): power(T(p), x, y, n)
         case .addScalar(let s):

@@ -23,10 +23,15 @@ extension Kernels {
         return T(total)
     }
 
-    /// y[o, j] = Σᵢ x[o, i, j] for x viewed as [outer, n, inner] and y as [outer, inner].
+    /// y[o, j] = Σᵢ x[o, i, j] for x viewed as [outer, n, inner] and y as [outer, inner]; zero
+    /// when n = 0 (x is then empty and is not read).
     static func sumAxis<T: KernelScalar>(
         _ x: UnsafePointer<T>, outer: Int, n: Int, inner: Int, _ y: UnsafeMutablePointer<T>
     ) {
+        guard n > 0 else {
+            y.update(repeating: 0, count: outer * inner)
+            return
+        }
         if inner == 1 {
             for o in 0..<outer { y[o] = sum(x + o * n, n) }
             return
@@ -35,11 +40,10 @@ extension Kernels {
             let yo = y + o * inner
             let xo = x + o * n * inner
             yo.update(from: xo, count: inner)
-            for i in 1..<max(n, 1) {
+            for i in 1..<n {
                 let row = xo + i * inner
                 for j in 0..<inner { yo[j] += row[j] }
             }
-            if n == 0 { yo.update(repeating: 0, count: inner) }
         }
     }
 

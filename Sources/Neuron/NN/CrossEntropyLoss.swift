@@ -48,9 +48,13 @@ public struct CrossEntropyLoss {
         }
         let logP = logits.logSoftmax(axis: 1)
         let weights = classWeights?.asArray(Double.self) ?? [Double](repeating: 1, count: c)
-        var picked = [Double](repeating: 0, count: n * c)  // w_{yₙ} at (n, yₙ)
-        for (i, label) in labels.enumerated() { picked[i * c + label] = weights[label] }
-        var perSample = -(logP * Tensor(picked, shape: [n, c], dtype: logits.dtype)).sum(axis: 1)
+        // Gather log pₙ,yₙ rather than multiply by a one-hot mask: the other classes' log p may
+        // be −∞ (a +∞ logit at the label), and −∞·0 would be NaN.
+        let positions = labels.enumerated().map { i, label in i * c + label }
+        var perSample = -logP.reshaped([n * c, 1]).rows(at: positions).reshaped([n])
+        if classWeights != nil {
+            perSample = perSample * Tensor(labels.map { weights[$0] }, shape: [n], dtype: logits.dtype)
+        }
         if labelSmoothing > 0 {
             let smooth = -(logP * Tensor(weights, shape: [1, c], dtype: logits.dtype)).sum(axis: 1)
             perSample = perSample * (1 - labelSmoothing) + smooth * (labelSmoothing / Double(c))

@@ -27,10 +27,13 @@ public protocol Module: AnyObject {
 
 extension Module {
     /// The parameters found by reflection over stored properties (see ``Module``).
+    /// A tensor reachable twice (a layer used twice, a tied weight) is listed once, under its
+    /// first name, as PyTorch does, so an optimizer steps it once.
     public var namedParameters: [(name: String, tensor: Tensor)] {
-        Mirror(reflecting: self).children.flatMap { child in
-            parameters(of: child.value, prefix: child.label ?? "")
-        }
+        uniqueParameters(
+            Mirror(reflecting: self).children.flatMap { child in
+                parameters(of: child.value, prefix: child.label ?? "")
+            })
     }
 
     /// The trainable tensors, in the order of `namedParameters`.
@@ -50,6 +53,12 @@ extension Module {
     /// - Parameter dtype: The new element type.
     public func convertParameters(to dtype: DType) {
         for p in parameters { p.convert(to: dtype) }
+    }
+
+    /// `named` without the repeats of a tensor already listed under an earlier name.
+    func uniqueParameters(_ named: [(name: String, tensor: Tensor)]) -> [(name: String, tensor: Tensor)] {
+        var seen = Set<ObjectIdentifier>()
+        return named.filter { seen.insert(ObjectIdentifier($0.tensor)).inserted }
     }
 
     /// The parameters inside one stored property's value, named under `prefix`.

@@ -37,17 +37,25 @@ public final class Sequential: Module {
         layers.reduce(input) { x, layer in layer(x) }
     }
 
-    /// Parameters named by position: `"<index>.<name within the layer>"`.
+    /// Parameters named by position: `"<index>.<name within the layer>"`; a layer used twice
+    /// is listed once, under its first position.
     public var namedParameters: [(name: String, tensor: Tensor)] {
-        layers.enumerated().flatMap { i, layer in
-            layer.namedParameters.map { ("\(i).\($0.name)", $0.tensor) }
-        }
+        uniqueParameters(
+            layers.enumerated().flatMap { i, layer in
+                layer.namedParameters.map { ("\(i).\($0.name)", $0.tensor) }
+            })
     }
 
     /// The module at a position.
     ///
     /// - Parameter index: The position, from 0.
-    public subscript(index: Int) -> any Module { layers[index] }
+    /// - Precondition: `0 ≤ index < layers.count`.
+    public subscript(index: Int) -> any Module {
+        require(
+            layers.indices.contains(index),
+            "Sequential: no layer at index \(index); this Sequential has \(layers.count) (0..<\(layers.count))")
+        return layers[index]
+    }
 }
 
 /// Builds the layer list of a ``Sequential`` from a block of modules.

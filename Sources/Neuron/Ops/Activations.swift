@@ -9,6 +9,13 @@ extension Tensor {
         mapped(.sigmoid).recorded("sigmoid", [self], saving: .output) { g, y, _ in [g.fusedBackward(.sigmoid, y) ?? g * y * (1 - y)] }
     }
 
+    /// The logit z when this tensor is σ(z) from a recorded `sigmoid()` whose input and output
+    /// are unchanged: what `binaryCrossEntropy` uses to be exact at any logit.
+    var recordedSigmoidLogit: Tensor? {
+        guard let node, "\(node.name)" == "sigmoid" else { return nil }
+        return node.unchangedFirstInput(output: self)
+    }
+
     /// The hyperbolic tangent, tanh x.
     ///
     /// Derivative: 1 − tanh²x.
@@ -16,9 +23,9 @@ extension Tensor {
         mapped(.tanh).recorded("tanh", [self], saving: .output) { g, y, _ in [g.fusedBackward(.tanh, y) ?? g * (1 - y.squared())] }
     }
 
-    /// The rectified linear unit, max(x, 0).
+    /// The rectified linear unit, max(x, 0); NaN stays NaN, so a diverging model shows it.
     ///
-    /// Derivative: 1 where x > 0, else 0 (0 at x = 0, as PyTorch).
+    /// Derivative: 0 where x ≤ 0, else 1 (0 at x = 0 and 1 at NaN, as PyTorch).
     public func relu() -> Tensor {
         mapped(.relu).recorded("relu", [self], saving: .inputs) { g, _, _ in [g.fusedBackward(.relu, self) ?? g * self.mapped(.step)] }
     }
@@ -35,14 +42,27 @@ extension Tensor {
     }
 
     /// Log-softmax along an axis: xᵢ − log ∑ⱼ exp(xⱼ), computed as (x − m) − log ∑ exp(x − m)
-    /// with m the detached maximum, stable for any logits and accurate in float32.
+    /// with m the maximum and the sum in double precision: stable for any logits, accurate in
+    /// float32, and exact in the limit when a logit is +∞ (0 there, −∞ elsewhere, so that a
+    /// cross-entropy with +∞ at the label is 0 with a zero gradient).
     ///
-    /// Derivative: ∂yᵢ/∂xⱼ = δᵢⱼ − softmax(x)ⱼ (obtained from the composition).
+    /// Derivative: ∂L/∂x = g − softmax(x)·∑ⱼ gⱼ, with softmax(x) = exp(y).
     /// - Parameter axis: The dimension to normalise; negative values count from the end.
     /// - Precondition: The axis is in range.
     public func logSoftmax(axis: Int = -1) -> Tensor {
         let a = Shape.normalize(axis: axis, rank: rank, op: "logSoftmax", shape: shape)
-        let shifted = self - maxShift(axis: a)
-        return shifted - log(exp(shifted).sum(axis: a, keepDims: true))
+        let (outer, n, inner) = Shape.split(shape, axis: a)
+        let out = Tensor(uninitialized: shape, dtype: dtype)
+        switch dtype {
+        case .float32:
+            Kernels.logSoftmax(
+                storage.pointer(Float.self), outer: outer, n: n, inner: inner, out.storage.pointer(Float.self))
+        case .float64:
+            Kernels.logSoftmax(
+                storage.pointer(Double.self), outer: outer, n: n, inner: inner, out.storage.pointer(Double.self))
+        }
+        return out.recorded("log_softmax", [self], saving: .output) { g, y, _ in
+            [g - exp(y) * g.sum(axis: a, keepDims: true)]
+        }
     }
 }

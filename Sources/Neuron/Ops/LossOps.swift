@@ -5,7 +5,16 @@
 /// ℓ = −[y·max(ln p, −100) + (1 − y)·max(ln(1 − p), −100)], the clamp PyTorch uses so that
 /// p = 0 or 1 gives a finite loss and gradient.
 ///
-/// Derivative: ∂ℓ/∂p = (p − y) / max(p(1 − p), 10⁻¹²); ∂ℓ/∂y = max(ln(1 − p), −100) − max(ln p, −100).
+/// When `probabilities` is the recorded output of `sigmoid()` (a model ending in `Sigmoid`,
+/// trained with gradients on), the loss is computed from the logit z instead, as
+/// ``binaryCrossEntropyWithLogits(_:_:positiveWeight:)``: the value and the gradient
+/// ∂ℓ/∂z = σ(z) − y are then exact at any z, where the probability form saturates (its
+/// gradient is floored at p(1 − p) ≥ ε past |z| ≈ 27.6, and p rounds to 1 past z ≈ 16.6 in
+/// float32) and its second derivative turns negative. The graph then runs from the loss
+/// straight to z, so `Tensor.gradients(of:withRespectTo:)` asked for p itself gives zeros:
+/// compute the loss from `p.detached()` with `requiresGrad` for that.
+///
+/// Derivative: ∂ℓ/∂p = (p − y) / max(p(1 − p), ε) with PyTorch's ε = Float(10⁻¹²); ∂ℓ/∂y = max(ln(1 − p), −100) − max(ln p, −100).
 /// - Parameters:
 ///   - probabilities: Predicted probabilities p in [0, 1].
 ///   - targets: Targets y in [0, 1], the same shape.
@@ -14,6 +23,7 @@ public func binaryCrossEntropy(_ probabilities: Tensor, _ targets: Tensor) -> Te
     let (p, y) = (probabilities, targets)
     require(p.shape == y.shape, "binaryCrossEntropy: input \(p.shape) and target \(y.shape) must have the same shape")
     p.requireSameDType(y, "binaryCrossEntropy")
+    if let logit = p.recordedSigmoidLogit { return binaryCrossEntropyWithLogits(logit, y) }
     let out = Tensor(uninitialized: p.shape, dtype: p.dtype)
     switch p.dtype {
     case .float32:
@@ -26,7 +36,7 @@ public func binaryCrossEntropy(_ probabilities: Tensor, _ targets: Tensor) -> Te
     return out.recorded("binary_cross_entropy", [p, y], saving: .inputs) { g, _, needs in
         [
             needs[0]
-                ? g.fusedBackward(.binaryCrossEntropy, p, y) ?? g * (p - y) / (p * (1 - p)).clamped(min: 1e-12) : nil,
+                ? g.fusedBackward(.binaryCrossEntropy, p, y) ?? g * (p - y) / (p * (1 - p)).clamped(min: Kernels.bceEpsilon) : nil,
             needs[1] ? g * (log(1 - p).clamped(min: -100) - log(p).clamped(min: -100)) : nil,
         ]
     }
@@ -36,7 +46,8 @@ public func binaryCrossEntropy(_ probabilities: Tensor, _ targets: Tensor) -> Te
 /// ℓ = w·y·softplus(−x) + (1 − y)·softplus(x), which equals
 /// −[w·y·ln σ(x) + (1 − y)·ln(1 − σ(x))].
 ///
-/// Derivative: ∂ℓ/∂x = σ(x)·(w·y + 1 − y) − w·y (that is σ(x) − y when w = 1);
+/// Derivative: ∂ℓ/∂x = σ(x)·(w·y + 1 − y) − w·y (that is σ(x) − y when w = 1), computed as
+/// (1 − y)·σ(x) − w·y·σ(−x), which keeps its relative accuracy where σ(x) rounds to 1;
 /// ∂ℓ/∂y = w·softplus(−x) − softplus(x).
 /// - Parameters:
 ///   - logits: Logits x.
@@ -66,7 +77,7 @@ public func binaryCrossEntropyWithLogits(_ logits: Tensor, _ targets: Tensor, po
     return out.recorded("binary_cross_entropy_with_logits", [x, y], saving: .inputs) { g, _, needs in
         let wy = w.map { $0 * y } ?? y
         return [
-            needs[0] ? g * (x.sigmoid() * (wy + 1 - y) - wy) : nil,
+            needs[0] ? g * ((1 - y) * x.sigmoid() - wy * (-x).sigmoid()) : nil,
             needs[1] ? g * ((w ?? Tensor.ones([], dtype: x.dtype)) * (-x).softplus() - x.softplus()) : nil,
         ]
     }

@@ -41,7 +41,7 @@ extension Tensor {
         let (m, k) = transposeA ? (a.shape[1], a.shape[0]) : (a.shape[0], a.shape[1])
         let (k2, n) = transposeB ? (b.shape[1], b.shape[0]) : (b.shape[0], b.shape[1])
         require(k == k2, "matmul: inner dimensions differ: \(a.shape) · \(b.shape)")
-        let out = Tensor(uninitialized: [m, n], dtype: a.dtype)
+        let out = Tensor(uninitialized: [m, n], dtype: a.dtype, op: "matmul")
         switch a.dtype {
         case .float32:
             Kernels.gemm(

@@ -89,7 +89,7 @@ extension Tensor {
         guard let shape = Shape.broadcast(self.shape, other.shape) else {
             fatalError("\(name): shapes \(self.shape) and \(other.shape) cannot be broadcast together")
         }
-        let out = Tensor(uninitialized: shape, dtype: dtype)
+        let out = Tensor(uninitialized: shape, dtype: dtype, op: name)
         if let (sa, sb, rows, length) = Tensor.simpleBroadcast(self, other, shape) {
             // Same shape, a scalar, or a row repeated down a matrix: a few contiguous runs.
             for r in 0..<rows {

@@ -66,7 +66,7 @@ extension Tensor {
     /// - Precondition: The axis is in range and not empty.
     public func max(axis: Int, keepDims: Bool = false) -> Tensor {
         let a = Shape.normalize(axis: axis, rank: rank, op: "max", shape: shape)
-        let (values, indices) = maxIndices(axis: a)
+        let (values, indices) = maxIndices(axis: a, op: "max")
         let mask = argmaxMask(indices, axis: a)
         let (source, kept) = (shape, values.shape)
         let out =
@@ -82,7 +82,7 @@ extension Tensor {
     /// - Returns: `count / shape[axis]` indices.
     public func argmax(axis: Int) -> [Int] {
         let a = Shape.normalize(axis: axis, rank: rank, op: "argmax", shape: shape)
-        return maxIndices(axis: a).indices
+        return maxIndices(axis: a, op: "argmax").indices
     }
 
     /// log ∑ᵢ exp(xᵢ) along one axis, computed stably as m + log ∑ᵢ exp(xᵢ − m) with m the
@@ -104,8 +104,11 @@ extension Tensor {
 
     /// The maximum along a normalised axis (kept, without history), with infinities replaced by
     /// zero: the shift that makes exp safe in log-sum-exp and softmax.
+    /// Over an empty axis there is nothing to shift: zeros, so that log-sum-exp gives −∞ and
+    /// softmax an empty result, as in PyTorch.
     func maxShift(axis a: Int) -> Tensor {
-        maxIndices(axis: a).values.mapped(.finiteOrZero)
+        if shape[a] == 0 { return Tensor.zeros(Tensor.reducedShape(shape, axis: a, keepDims: true), dtype: dtype) }
+        return maxIndices(axis: a, op: "max").values.mapped(.finiteOrZero)
     }
 
     /// `shape` with `axis` removed, or set to 1 when `keepDims`.
@@ -127,9 +130,9 @@ extension Tensor {
     }
 
     /// Maxima (keepDims shape) and their indices along a normalised axis.
-    private func maxIndices(axis a: Int) -> (values: Tensor, indices: [Int]) {
+    private func maxIndices(axis a: Int, op: String) -> (values: Tensor, indices: [Int]) {
         let (outer, n, inner) = Shape.split(shape, axis: a)
-        require(n > 0, "max: axis \(a) of shape \(shape) is empty")
+        require(n > 0, "\(op): axis \(a) of shape \(shape) is empty, so it has no maximum")
         let values = Tensor(uninitialized: Tensor.reducedShape(shape, axis: a, keepDims: true), dtype: dtype)
         var indices = [Int](repeating: 0, count: outer * inner)
         indices.withUnsafeMutableBufferPointer { arg in

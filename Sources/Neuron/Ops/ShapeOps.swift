@@ -9,15 +9,19 @@ extension Tensor {
     public func reshaped(_ newShape: [Int]) -> Tensor {
         var target = newShape
         if let inferred = newShape.firstIndex(of: -1) {
-            let known = Shape.count(newShape.filter { $0 != -1 })
             require(
-                newShape.filter { $0 == -1 }.count == 1 && known > 0 && count % known == 0,
+                newShape.filter { $0 == -1 }.count == 1,
+                "reshaped: cannot reshape \(shape) to \(newShape): at most one size may be -1")
+            let known = Shape.checkedCount(newShape.filter { $0 != -1 }, op: "reshaped")
+            require(
+                known > 0 && count % known == 0,
                 "reshaped: cannot reshape \(shape) (\(count) elements) to \(newShape)")
             target[inferred] = count / known
         }
+        let targetCount = Shape.checkedCount(target, op: "reshaped")
         require(
-            target.allSatisfy { $0 >= 0 } && Shape.count(target) == count,
-            "reshaped: cannot reshape \(shape) (\(count) elements) to \(newShape) (\(Shape.count(target)) elements)")
+            targetCount == count,
+            "reshaped: cannot reshape \(shape) (\(count) elements) to \(newShape) (\(targetCount) elements)")
         if target == shape { return self }
         let source = shape
         return Tensor(storage: storage, shape: target).recorded("reshape", [self]) { g, _, _ in
@@ -55,9 +59,10 @@ extension Tensor {
         if target == shape { return self }
         let out: Tensor
         if count == 1 {
+            Storage.requireFits(count: Shape.checkedCount(target, op: "expanded"), dtype: dtype, op: "expanded")
             out = Tensor.full(target, value: storage.element(0), dtype: dtype)  // the common sum() backward
         } else {
-            out = Tensor(uninitialized: target, dtype: dtype)
+            out = Tensor(uninitialized: target, dtype: dtype, op: "expanded")
             let strides = Shape.broadcastStrides(shape, to: target)
             switch dtype {
             case .float32:

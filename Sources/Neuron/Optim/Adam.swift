@@ -13,7 +13,11 @@ public class Adam: Optimizer {
     /// The tensors updated.
     public var parameters: [Tensor] { moments.parameters }
     /// η.
-    public var learningRate: Double
+    ///
+    /// - Precondition: Finite and ≥ 0.
+    public var learningRate: Double {
+        didSet { requireHyperparameter(learningRate, "learningRate", of: decoupled ? "AdamW" : "Adam") }
+    }
     /// λ: an L2 penalty added to the gradient (Adam), or the decoupled decay rate (AdamW).
     public let weightDecay: Double
     /// Whether weight decay shrinks the weights directly (AdamW) instead of entering the gradient.
@@ -28,6 +32,7 @@ public class Adam: Optimizer {
     ///   - betas: (β₁, β₂), the decay rates of the moment estimates.
     ///   - eps: ε, added to the denominator.
     ///   - weightDecay: λ.
+    /// - Precondition: lr, eps and weightDecay are finite and ≥ 0; betas are in [0, 1).
     public convenience init(
         _ parameters: [Tensor], lr: Double = 1e-3, betas: (Double, Double) = (0.9, 0.999), eps: Double = 1e-8,
         weightDecay: Double = 0
@@ -37,10 +42,13 @@ public class Adam: Optimizer {
 
     init(_ parameters: [Tensor], lr: Double, betas: (Double, Double), eps: Double, weightDecay: Double, decoupled: Bool)
     {
+        let name = decoupled ? "AdamW" : "Adam"
+        requireHyperparameter(lr, "lr", of: name)
+        requireHyperparameter(weightDecay, "weightDecay", of: name)
         learningRate = lr
         self.weightDecay = weightDecay
         self.decoupled = decoupled
-        moments = AdamMoments(parameters, betas: betas, eps: eps)
+        moments = AdamMoments(parameters, betas: betas, eps: eps, name: name)
     }
 
     /// One update of every parameter that has a gradient.
@@ -70,6 +78,7 @@ public final class AdamW: Adam {
     ///   - betas: (β₁, β₂), the decay rates of the moment estimates.
     ///   - eps: ε, added to the denominator.
     ///   - weightDecay: λ, the decoupled decay rate.
+    /// - Precondition: lr, eps and weightDecay are finite and ≥ 0; betas are in [0, 1).
     public init(
         _ parameters: [Tensor], lr: Double = 1e-3, betas: (Double, Double) = (0.9, 0.999), eps: Double = 1e-8,
         weightDecay: Double = 0.01
@@ -84,14 +93,19 @@ final class AdamMoments {
     let beta1: Double
     let beta2: Double
     let eps: Double
+    let name: String
+    private let dtypes: [DType]
     private var m: [Tensor?]
     private var v: [Tensor?]
     private var steps: [Int]
 
-    init(_ parameters: [Tensor], betas: (Double, Double), eps: Double) {
+    init(_ parameters: [Tensor], betas: (Double, Double), eps: Double, name: String) {
         require(
-            (0..<1).contains(betas.0) && (0..<1).contains(betas.1) && eps >= 0,
-            "Adam: betas must be in [0, 1) and eps ≥ 0, got \(betas), \(eps)")
+            (0..<1).contains(betas.0) && (0..<1).contains(betas.1),
+            "\(name): betas must be in [0, 1), got \(betas)")
+        requireHyperparameter(eps, "eps", of: name)
+        self.name = name
+        dtypes = parameters.map(\.dtype)
         self.parameters = parameters
         (beta1, beta2) = betas
         self.eps = eps
@@ -105,6 +119,7 @@ final class AdamMoments {
         withNoGrad {
             for (i, p) in parameters.enumerated() {
                 guard let grad = p.grad else { continue }
+                requireUnchangedDType(p, index: i, was: dtypes[i], of: name)
                 let g = gradient(p, grad)
                 steps[i] += 1
                 let t = Double(steps[i])

@@ -13,7 +13,11 @@ public final class SGD: Optimizer {
     /// The tensors updated.
     public let parameters: [Tensor]
     /// η.
-    public var learningRate: Double
+    ///
+    /// - Precondition: Finite and ≥ 0.
+    public var learningRate: Double {
+        didSet { requireHyperparameter(learningRate, "learningRate", of: "SGD") }
+    }
     /// μ.
     public let momentum: Double
     /// τ.
@@ -23,6 +27,7 @@ public final class SGD: Optimizer {
     /// Whether to use Nesterov momentum.
     public let nesterov: Bool
     private var buffers: [Tensor?]
+    private let dtypes: [DType]
 
     /// An SGD optimizer.
     ///
@@ -33,12 +38,15 @@ public final class SGD: Optimizer {
     ///   - dampening: τ.
     ///   - weightDecay: λ.
     ///   - nesterov: Use Nesterov momentum (needs μ > 0 and τ = 0).
-    /// - Precondition: Hyperparameters are non-negative; Nesterov has μ > 0 and τ = 0.
+    /// - Precondition: Hyperparameters are finite and non-negative; Nesterov has μ > 0 and τ = 0.
     public init(
         _ parameters: [Tensor], lr: Double, momentum: Double = 0, dampening: Double = 0, weightDecay: Double = 0,
         nesterov: Bool = false
     ) {
-        require(lr >= 0 && momentum >= 0 && weightDecay >= 0, "SGD: lr, momentum and weightDecay must be ≥ 0")
+        requireHyperparameter(lr, "lr", of: "SGD")
+        requireHyperparameter(momentum, "momentum", of: "SGD")
+        requireHyperparameter(dampening, "dampening", of: "SGD")
+        requireHyperparameter(weightDecay, "weightDecay", of: "SGD")
         require(
             !nesterov || (momentum > 0 && dampening == 0),
             "SGD: Nesterov momentum requires momentum > 0 and dampening 0")
@@ -49,6 +57,7 @@ public final class SGD: Optimizer {
         self.weightDecay = weightDecay
         self.nesterov = nesterov
         self.buffers = Array(repeating: nil, count: parameters.count)
+        self.dtypes = parameters.map(\.dtype)
     }
 
     /// One SGD update of every parameter that has a gradient, in place.
@@ -56,6 +65,7 @@ public final class SGD: Optimizer {
         withNoGrad {
             for (i, p) in parameters.enumerated() {
                 guard var g = p.grad else { continue }
+                requireUnchangedDType(p, index: i, was: dtypes[i], of: "SGD")
                 if weightDecay != 0 { g = g + p * weightDecay }
                 if momentum != 0 {
                     if let b = buffers[i] {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The size and type of a storage, kept in front of its elements.
 struct StorageHeader {
     let count: Int
@@ -12,13 +14,38 @@ struct StorageHeader {
 ///
 /// Tensors share a storage when one is a reshaped view of another; everything else allocates.
 final class Storage: ManagedBuffer<StorageHeader, SIMD2<Double>> {
+    /// The most bytes one storage may take: the machine's memory. A larger request could only
+    /// end in an allocation failure or in swapping, so it stops with a message instead.
+    static let byteLimit = Int(clamping: ProcessInfo.processInfo.physicalMemory)
+
     /// A buffer of `count` elements, uninitialised (every caller writes all of it).
-    static func make(count: Int, dtype: DType, version: Int = 0) -> Storage {
-        let blocks = Swift.max((count * dtype.byteSize + 15) / 16, 1)
+    ///
+    /// - Precondition: `count` elements fit in memory; `op` names the caller in the message.
+    static func make(count: Int, dtype: DType, version: Int = 0, op: String = "Tensor") -> Storage {
+        let bytes = requireFits(count: count, dtype: dtype, op: op)
+        let blocks = Swift.max((bytes + 15) / 16, 1)
         let buffer = create(minimumCapacity: blocks) { _ in
             StorageHeader(count: count, dtype: dtype, version: version)
         }
         return unsafeDowncast(buffer, to: Storage.self)
+    }
+
+    /// The bytes `count` elements of `dtype` take, stopping with a message naming `op` when
+    /// they exceed the machine's memory.
+    @discardableResult
+    static func requireFits(count: Int, dtype: DType, op: String) -> Int {
+        let (bytes, overflow) = count.multipliedReportingOverflow(by: dtype.byteSize)
+        require(
+            !overflow && bytes <= byteLimit,
+            "\(op): \(count) elements of \(dtype) need \(Storage.describe(bytes: overflow ? nil : bytes)), more than "
+                + "this machine's memory (\(Storage.describe(bytes: byteLimit)))")
+        return bytes
+    }
+
+    /// A byte count in GiB for messages.
+    private static func describe(bytes: Int?) -> String {
+        guard let bytes else { return "more bytes than an Int can count" }
+        return "\((Double(bytes) / 1_073_741_824 * 10).rounded() / 10) GiB"
     }
 
     /// The number of elements.

@@ -5,8 +5,9 @@ extension Tensor {
     ///   - shape: The size of each dimension.
     ///   - dtype: The element type.
     ///   - requiresGrad: Whether the new leaf collects gradients.
+    /// - Precondition: No size is negative and the tensor fits in memory.
     public static func zeros(_ shape: [Int], dtype: DType = .float32, requiresGrad: Bool = false) -> Tensor {
-        full(shape, value: 0, dtype: dtype, requiresGrad: requiresGrad)
+        filled(shape, 0, dtype, requiresGrad, op: "zeros")
     }
 
     /// A tensor of ones.
@@ -15,8 +16,9 @@ extension Tensor {
     ///   - shape: The size of each dimension.
     ///   - dtype: The element type.
     ///   - requiresGrad: Whether the new leaf collects gradients.
+    /// - Precondition: No size is negative and the tensor fits in memory.
     public static func ones(_ shape: [Int], dtype: DType = .float32, requiresGrad: Bool = false) -> Tensor {
-        full(shape, value: 1, dtype: dtype, requiresGrad: requiresGrad)
+        filled(shape, 1, dtype, requiresGrad, op: "ones")
     }
 
     /// A tensor with every element equal to `value`.
@@ -26,12 +28,17 @@ extension Tensor {
     ///   - value: The value of every element.
     ///   - dtype: The element type.
     ///   - requiresGrad: Whether the new leaf collects gradients.
-    /// - Precondition: No size is negative.
+    /// - Precondition: No size is negative and the tensor fits in memory.
     public static func full(
         _ shape: [Int], value: Double, dtype: DType = .float32, requiresGrad: Bool = false
     ) -> Tensor {
-        require(shape.allSatisfy { $0 >= 0 }, "full: negative size in shape \(shape)")
-        let t = Tensor(uninitialized: shape, dtype: dtype)
+        filled(shape, value, dtype, requiresGrad, op: "full")
+    }
+
+    private static func filled(_ shape: [Int], _ value: Double, _ dtype: DType, _ requiresGrad: Bool, op: String)
+        -> Tensor
+    {
+        let t = Tensor(uninitialized: shape, dtype: dtype, op: op)
         switch dtype {
         case .float32: t.storage.pointer(Float.self).update(repeating: Float(value), count: t.count)
         case .float64: t.storage.pointer(Double.self).update(repeating: value, count: t.count)
@@ -47,6 +54,7 @@ extension Tensor {
     ///   - seed: The same seed gives the same values on every machine.
     ///   - dtype: The element type.
     ///   - requiresGrad: Whether the new leaf collects gradients.
+    /// - Precondition: No size is negative and the tensor fits in memory.
     public static func randn(
         _ shape: [Int], seed: UInt64, dtype: DType = .float32, requiresGrad: Bool = false
     ) -> Tensor {
@@ -61,10 +69,13 @@ extension Tensor {
     ///   - generator: The source of randomness, advanced by the draw.
     ///   - dtype: The element type.
     ///   - requiresGrad: Whether the new leaf collects gradients.
+    /// - Precondition: No size is negative and the tensor fits in memory.
     public static func randn(
         _ shape: [Int], generator: inout RandomGenerator, dtype: DType = .float32, requiresGrad: Bool = false
     ) -> Tensor {
-        let values = (0..<Shape.count(shape)).map { _ in generator.nextNormal() }
+        let n = Shape.checkedCount(shape, op: "randn")
+        Storage.requireFits(count: n, dtype: dtype, op: "randn")
+        let values = (0..<n).map { _ in generator.nextNormal() }
         return Tensor(values, shape: shape, dtype: dtype, requiresGrad: requiresGrad)
     }
 
@@ -77,6 +88,7 @@ extension Tensor {
     ///   - seed: The same seed gives the same values on every machine.
     ///   - dtype: The element type.
     ///   - requiresGrad: Whether the new leaf collects gradients.
+    /// - Precondition: No size is negative and the tensor fits in memory.
     public static func uniform(
         _ shape: [Int], low: Double = 0, high: Double = 1, seed: UInt64, dtype: DType = .float32,
         requiresGrad: Bool = false
@@ -94,11 +106,14 @@ extension Tensor {
     ///   - generator: The source of randomness, advanced by the draw.
     ///   - dtype: The element type.
     ///   - requiresGrad: Whether the new leaf collects gradients.
+    /// - Precondition: No size is negative and the tensor fits in memory.
     public static func uniform(
         _ shape: [Int], low: Double = 0, high: Double = 1, generator: inout RandomGenerator,
         dtype: DType = .float32, requiresGrad: Bool = false
     ) -> Tensor {
-        let values = (0..<Shape.count(shape)).map { _ in low + (high - low) * generator.nextUniform() }
+        let n = Shape.checkedCount(shape, op: "uniform")
+        Storage.requireFits(count: n, dtype: dtype, op: "uniform")
+        let values = (0..<n).map { _ in low + (high - low) * generator.nextUniform() }
         return Tensor(values, shape: shape, dtype: dtype, requiresGrad: requiresGrad)
     }
 }

@@ -38,8 +38,12 @@ public final class Tensor {
     }
 
     /// A tensor of `shape` with uninitialised values, for ops that fill in every element.
-    convenience init(uninitialized shape: [Int], dtype: DType) {
-        self.init(storage: Storage.make(count: Shape.count(shape), dtype: dtype), shape: shape)
+    ///
+    /// - Precondition: The shape has no negative size and fits in memory; `op` names the caller
+    ///   in the message.
+    convenience init(uninitialized shape: [Int], dtype: DType, op: String = "Tensor") {
+        let count = Shape.checkedCount(shape, op: op)
+        self.init(storage: Storage.make(count: count, dtype: dtype, op: op), shape: shape)
     }
 
     /// Creates a tensor from values in row-major order.
@@ -54,7 +58,7 @@ public final class Tensor {
         _ scalars: [Double], shape: [Int], dtype: DType = .float32, requiresGrad: Bool = false
     ) {
         Tensor.checkShape(shape, count: scalars.count)
-        self.init(uninitialized: shape, dtype: dtype)
+        self.init(uninitialized: shape, dtype: dtype, op: "Tensor")
         scalars.withUnsafeBufferPointer { src in
             switch dtype {
             case .float64: storage.pointer(Double.self).update(from: src.baseAddress!, count: src.count)
@@ -91,10 +95,8 @@ public final class Tensor {
     }
 
     private static func checkShape(_ shape: [Int], count: Int) {
-        require(shape.allSatisfy { $0 >= 0 }, "Tensor: negative size in shape \(shape)")
-        require(
-            Shape.count(shape) == count,
-            "Tensor: \(count) values cannot fill shape \(shape), which holds \(Shape.count(shape))")
+        let holds = Shape.checkedCount(shape, op: "Tensor")
+        require(holds == count, "Tensor: \(count) values cannot fill shape \(shape), which holds \(holds)")
     }
 
     // MARK: - Properties

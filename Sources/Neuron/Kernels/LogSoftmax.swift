@@ -1,0 +1,37 @@
+import Foundation
+
+extension Kernels {
+    /// y[o, i, j] = x[o, i, j] − log Σₖ exp(x[o, k, j]) for x viewed as [outer, n, inner]: the
+    /// maximum m of each line is subtracted first and the sum of exp(x − m) is kept in double
+    /// precision. A line whose maximum is +∞ gives −log k at its k infinite entries and −∞
+    /// elsewhere (the limit, where x − m would be ∞ − ∞); a line with a NaN, or of −∞ only,
+    /// gives NaN, as PyTorch.
+    static func logSoftmax<T: KernelScalar>(
+        _ x: UnsafePointer<T>, outer: Int, n: Int, inner: Int, _ y: UnsafeMutablePointer<T>
+    ) {
+        for o in 0..<outer {
+            for j in 0..<inner {
+                let base = o * n * inner + j
+                var m = -T.infinity
+                var sawNaN = false
+                for i in 0..<n {
+                    let v = x[base + i * inner]
+                    if v.isNaN { sawNaN = true } else if v > m { m = v }
+                }
+                if sawNaN || m == -.infinity {
+                    for i in 0..<n { y[base + i * inner] = .nan }
+                } else if m == .infinity {
+                    var infinite = 0
+                    for i in 0..<n where x[base + i * inner] == .infinity { infinite += 1 }
+                    let share = T(-Foundation.log(Double(infinite)))
+                    for i in 0..<n { y[base + i * inner] = x[base + i * inner] == .infinity ? share : -.infinity }
+                } else {
+                    var total: Double = 0
+                    for i in 0..<n { total += Double(T.exponential(x[base + i * inner] - m)) }
+                    let logTotal = T(Foundation.log(total))
+                    for i in 0..<n { y[base + i * inner] = (x[base + i * inner] - m) - logTotal }
+                }
+            }
+        }
+    }
+}
