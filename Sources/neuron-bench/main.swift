@@ -14,6 +14,7 @@ if options.wants("W3") { try runLogisticRegression(report, reps: options.reps) }
 if options.wants("W4") { runXOR(report, reps: options.reps) }
 if options.wants("W5") { try runDigits(report, reps: options.reps) }
 if options.wants("W6") { runMLP(report, reps: options.reps) }
+if options.wants("D1") { try runCSVLoad(report, reps: options.reps) }
 
 if let peak = peakResidentMiB() { report.add("mem", "peak_rss", peak, "MiB") }
 if let path = options.jsonPath {
