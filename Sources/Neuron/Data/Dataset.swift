@@ -28,12 +28,18 @@ public struct Dataset {
     ///   - featureNames: One name per column.
     ///   - classNames: One name per class.
     ///   - split: `"train"`/`"test"` per row, or nil.
-    /// - Precondition: The counts agree.
+    /// - Precondition: The counts agree, and every label is in 0 ..< classNames.count.
     public init(features: Tensor, labels: [Int], featureNames: [String], classNames: [String], split: [String]? = nil) {
         require(
             features.rank == 2 && features.shape[0] == labels.count && features.shape[1] == featureNames.count,
             "Dataset: features \(features.shape) do not match \(labels.count) labels and \(featureNames.count) names")
-        require(split == nil || split!.count == labels.count, "Dataset: the split has the wrong number of rows")
+        require(
+            split == nil || split!.count == labels.count,
+            "Dataset: the split has \(split?.count ?? 0) entries for \(labels.count) rows")
+        if let row = labels.firstIndex(where: { $0 < 0 || $0 >= classNames.count }) {
+            fatalError(
+                "Dataset: label \(labels[row]) of row \(row) is not in 0 ..< \(classNames.count) (one per class name)")
+        }
         self.features = features
         self.labels = labels
         self.featureNames = featureNames
@@ -74,7 +80,9 @@ public struct Dataset {
     ///   - seed: Fixes the shuffle.
     /// - Returns: The two parts, each in shuffled order.
     public func stratifiedSplit(testFraction: Double, seed: UInt64) -> (train: Dataset, test: Dataset) {
-        require(testFraction > 0 && testFraction < 1, "stratifiedSplit: testFraction must be in (0, 1)")
+        require(
+            testFraction > 0 && testFraction < 1,
+            "stratifiedSplit: testFraction must be in (0, 1), given \(testFraction)")
         var rng = RandomGenerator(seed: seed)
         var train: [Int] = []
         var test: [Int] = []
@@ -93,88 +101,5 @@ public struct Dataset {
     private func rows(inSplit name: String) -> [Int] {
         guard let split else { fatalError("Dataset: this data set has no published split; use stratifiedSplit") }
         return split.indices.filter { split[$0] == name }
-    }
-}
-
-// MARK: - Loading
-
-extension Dataset {
-    /// Loads a CSV file whose columns are numeric features, one integer label column and
-    /// optionally a `train`/`test` split column.
-    ///
-    /// - Parameters:
-    ///   - url: The file.
-    ///   - labelColumn: The name of the label column (integers from 0).
-    ///   - splitColumn: The name of the split column, or nil.
-    ///   - classNames: Names of the classes, or nil for "0", "1", ….
-    ///   - dtype: The features' element type.
-    /// - Throws: `DataError` naming the file, line and column of malformed input.
-    public static func load(
-        csv url: URL, labelColumn: String, splitColumn: String? = nil, classNames: [String]? = nil,
-        dtype: DType = .float32
-    ) throws -> Dataset {
-        try Dataset(
-            table: CSVTable(contentsOf: url), labelColumn: labelColumn, splitColumn: splitColumn,
-            classNames: classNames, dtype: dtype)
-    }
-
-    /// Breast Cancer Wisconsin (Diagnostic): 569 rows, 30 features, classes malignant (0) and
-    /// benign (1), with scikit-learn's stratified 80/20 split (455 train, 114 test).
-    ///
-    /// - Parameter dtype: The features' element type.
-    /// - Throws: `DataError` if the bundled file is missing or damaged.
-    public static func breastCancer(dtype: DType = .float32) throws -> Dataset {
-        try bundled("breast_cancer", splitColumn: "split", classNames: ["malignant", "benign"], dtype: dtype)
-    }
-
-    /// Fisher's Iris: 150 rows, 4 features, classes setosa, versicolor and virginica, with
-    /// scikit-learn's 80/20 split (120 train, 30 test).
-    ///
-    /// - Parameter dtype: The features' element type.
-    /// - Throws: `DataError` if the bundled file is missing or damaged.
-    public static func iris(dtype: DType = .float32) throws -> Dataset {
-        try bundled("iris", splitColumn: "split", classNames: ["setosa", "versicolor", "virginica"], dtype: dtype)
-    }
-
-    /// Handwritten digits: 1797 images of 8 × 8 pixels with values 0–16, classes 0–9. No
-    /// published split: the last 360 rows come from writers not among the first 1437.
-    ///
-    /// - Parameter dtype: The features' element type.
-    /// - Throws: `DataError` if the bundled file is missing or damaged.
-    public static func digits(dtype: DType = .float32) throws -> Dataset {
-        try bundled("digits", splitColumn: nil, classNames: (0..<10).map(String.init), dtype: dtype)
-    }
-
-    private static func bundled(_ name: String, splitColumn: String?, classNames: [String], dtype: DType) throws
-        -> Dataset
-    {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Resources") else {
-            throw DataError.missingResource(name: "\(name).csv")
-        }
-        return try load(csv: url, labelColumn: "target", splitColumn: splitColumn, classNames: classNames, dtype: dtype)
-    }
-
-    private init(table: CSVTable, labelColumn: String, splitColumn: String?, classNames: [String]?, dtype: DType) throws
-    {
-        let labelIndex = try table.columnIndex(labelColumn)
-        let splitIndex = try splitColumn.map { try table.columnIndex($0) }
-        let featureIndices = table.header.indices.filter { $0 != labelIndex && $0 != splitIndex }
-        let values = try table.numbers(columns: featureIndices + [labelIndex])
-        var labels: [Int] = []
-        for (r, row) in values.enumerated() {
-            guard let label = Int(exactly: row.last!), label >= 0 else {
-                throw DataError.notANumber(
-                    source: table.source, line: table.lines[r], column: labelIndex + 1, columnName: labelColumn,
-                    text: table.rows[r][labelIndex] + " (a class label must be an integer ≥ 0)")
-            }
-            labels.append(label)
-        }
-        let classCount = (labels.max() ?? -1) + 1
-        self.init(
-            features: Tensor(
-                values.flatMap { $0.dropLast() }, shape: [values.count, featureIndices.count], dtype: dtype),
-            labels: labels, featureNames: featureIndices.map { table.header[$0] },
-            classNames: classNames ?? (0..<classCount).map(String.init),
-            split: splitIndex.map { i in table.rows.map { $0[i] } })
     }
 }

@@ -16,7 +16,11 @@ public struct StandardScaler {
     /// Learns μ and σ of each column of `x`.
     ///
     /// - Parameter x: [rows, features].
+    /// - Precondition: `x` is a matrix with at least one row.
     public init(fitting x: Tensor) {
+        require(
+            x.rank == 2 && x.shape[0] > 0,
+            "StandardScaler(fitting:): expects [rows, features] with at least one row, given \(x.shape)")
         (mean, scale) = withNoGrad {
             let x64 = x.to(.float64)
             let mu = x64.mean(axis: 0, keepDims: true)
@@ -29,21 +33,11 @@ public struct StandardScaler {
     /// (x − μ) / σ, in x's dtype.
     ///
     /// - Parameter x: [rows, features] with the fitted number of features.
+    /// - Precondition: `x` is a matrix as wide as the data the scaler was fitted on.
     public func transform(_ x: Tensor) -> Tensor {
-        withNoGrad { ((x.to(.float64) - mean) / scale).to(x.dtype) }
+        require(
+            x.rank == 2 && x.shape[1] == mean.shape[1],
+            "StandardScaler.transform: fitted on \(mean.shape[1]) features, given \(x.shape)")
+        return withNoGrad { ((x.to(.float64) - mean) / scale).to(x.dtype) }
     }
-}
-
-/// Index batches for one epoch of mini-batch training: `0 ..< count` shuffled by `generator`,
-/// cut into batches of `batchSize` (the last may be smaller).
-///
-/// - Parameters:
-///   - count: The number of rows.
-///   - batchSize: Rows per batch.
-///   - generator: The source of the shuffle, advanced by it.
-/// - Returns: The batches, to use with `rows(at:)`.
-public func shuffledBatches(count: Int, batchSize: Int, generator: inout RandomGenerator) -> [[Int]] {
-    require(batchSize > 0, "shuffledBatches: batchSize must be positive")
-    let order = generator.permutation(count)
-    return stride(from: 0, to: count, by: batchSize).map { Array(order[$0..<Swift.min($0 + batchSize, count)]) }
 }

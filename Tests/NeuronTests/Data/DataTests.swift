@@ -30,36 +30,6 @@ struct DataTests {
         #expect(digits.features.asArray(Double.self).max() == 16)
     }
 
-    @Test("CSV errors name the file, line and column")
-    func csvErrors() {
-        #expect(throws: DataError.notANumber(source: "t.csv", line: 3, column: 2, columnName: "b", text: "x1")) {
-            try Dataset(parsingCSV: "a,b,target\n1,2,0\n3,x1,1\n", source: "t.csv")
-        }
-        #expect(throws: DataError.wrongFieldCount(source: "t.csv", line: 2, expected: 3, found: 2)) {
-            try CSVTable(parsing: "a,b,target\n1,2\n", source: "t.csv")
-        }
-        #expect(throws: DataError.missingColumn(source: "t.csv", name: "target")) {
-            try Dataset(parsingCSV: "a,b\n1,2\n", source: "t.csv")
-        }
-        #expect(throws: DataError.empty(source: "t.csv")) { try CSVTable(parsing: "\n\n", source: "t.csv") }
-        let message = DataError.notANumber(source: "t.csv", line: 3, column: 2, columnName: "b", text: "x1").description
-        #expect(message == "t.csv:3:2: \"x1\" in column \"b\" is not a number")
-    }
-
-    @Test("a missing file is a thrown error, not a crash")
-    func missingFile() {
-        #expect(throws: DataError.self) {
-            try Dataset.load(csv: URL(fileURLWithPath: "/nonexistent/data.csv"), labelColumn: "target")
-        }
-    }
-
-    @Test("quoted fields may hold separators and doubled quotes; CRLF line ends are accepted")
-    func csvQuotes() throws {
-        let table = try CSVTable(parsing: "name,note\r\n\"a, b\",\"say \"\"hi\"\"\"\r\nc,d\r\n")
-        #expect(table.rows == [["a, b", "say \"hi\""], ["c", "d"]])
-        #expect(table.lines == [2, 3])
-    }
-
     @Test("the standard scaler gives zero mean and unit population variance on the fitted data")
     func scaler() throws {
         let x = Tensor([1, 10, 2, 10, 3, 10, 6, 10] as [Double], shape: [4, 2], dtype: .float64)
@@ -91,29 +61,40 @@ struct DataTests {
     }
 }
 
-extension Dataset {
-    /// Parses CSV text with a `target` label column, for tests.
-    init(parsingCSV text: String, source: String) throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("neuron-\(UUID().uuidString).csv")
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: url) }
-        do {
-            self = try Dataset.load(csv: url, labelColumn: "target")
-        } catch let error as DataError {
-            throw error.renamingSource(url.path, to: source)
-        }
+@Suite("Data: bad arguments stop with a message naming the function and the values")
+struct DataBadInputTests {
+    @Test("shuffledBatches with a negative count or a batch size below one")
+    func batchSizes() async {
+        expectMessage(
+            await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+                var rng = RandomGenerator(seed: 1)
+                _ = shuffledBatches(count: -3, batchSize: 4, generator: &rng)
+            }, mentions: ["shuffledBatches", "count", "-3"])
+        expectMessage(
+            await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+                var rng = RandomGenerator(seed: 1)
+                _ = shuffledBatches(count: 10, batchSize: -2, generator: &rng)
+            }, mentions: ["shuffledBatches", "batchSize", "-2"])
     }
-}
 
-extension DataError {
-    /// The same error with the file name replaced, so tests can compare against a fixed name.
-    func renamingSource(_ old: String, to new: String) -> DataError {
-        switch self {
-        case .notANumber(_, let l, let c, let n, let t):
-            .notANumber(source: new, line: l, column: c, columnName: n, text: t)
-        case .missingColumn(_, let n): .missingColumn(source: new, name: n)
-        case .wrongFieldCount(_, let l, let e, let f): .wrongFieldCount(source: new, line: l, expected: e, found: f)
-        default: self
-        }
+    @Test("StandardScaler.transform of a matrix of another width names the scaler and both widths")
+    func scalerWidth() async {
+        expectMessage(
+            await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+                let scaler = StandardScaler(fitting: Tensor.ones([5, 3]))
+                _ = scaler.transform(Tensor.ones([2, 4]))
+            }, mentions: ["StandardScaler.transform", "3 features", "[2, 4]"])
+        expectMessage(
+            await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+                _ = StandardScaler(fitting: Tensor.ones([0, 3]))
+            }, mentions: ["StandardScaler(fitting:)", "[0, 3]"])
+    }
+
+    @Test("stratifiedSplit with a fraction outside (0, 1)")
+    func splitFraction() async {
+        expectMessage(
+            await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+                _ = try Dataset.iris().stratifiedSplit(testFraction: 1.5, seed: 1)
+            }, mentions: ["stratifiedSplit", "1.5"])
     }
 }
