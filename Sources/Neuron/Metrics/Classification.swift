@@ -1,13 +1,22 @@
 import Foundation
 
 /// Classification metrics on predicted and true class indices, as scikit-learn computes them.
+///
+/// Every metric stops the program (a precondition, with a message naming the function and the
+/// offending values) on input that is a programmer's error: arrays of different lengths,
+/// negative labels, labels beyond the number of classes, and for ``rocAUC(scores:labels:)``
+/// NaN scores and labels other than 0 and 1. None of them throws.
 public enum Metrics {
+    /// The largest number of classes a confusion matrix may have, 2¹⁴ (a matrix of 2²⁸ counts).
+    public static let maxClassCount = 1 << 14
+
     /// The share of predictions equal to the truth.
     ///
     /// - Parameters:
     ///   - predicted: Predicted classes.
     ///   - actual: True classes, the same count.
     /// - Returns: A value in [0, 1] (0 for empty input).
+    /// - Precondition: The counts are equal.
     public static func accuracy(predicted: [Int], actual: [Int]) -> Double {
         require(predicted.count == actual.count, "accuracy: \(predicted.count) predictions for \(actual.count) labels")
         guard !actual.isEmpty else { return 0 }
@@ -18,10 +27,33 @@ public enum Metrics {
     ///
     /// - Parameters:
     ///   - predicted: Predicted classes.
-    ///   - actual: True classes.
-    ///   - classCount: The number of classes (inferred when nil).
+    ///   - actual: True classes, the same count.
+    ///   - classCount: The number of classes (the largest label + 1 when nil).
+    /// - Precondition: The counts are equal, every label is in 0 ..< classCount, and there
+    ///   are at most ``maxClassCount`` classes.
     public static func confusionMatrix(predicted: [Int], actual: [Int], classCount: Int? = nil) -> [[Int]] {
-        let n = classCount ?? ((predicted + actual).max() ?? -1) + 1
+        confusion(predicted: predicted, actual: actual, classCount: classCount, function: "confusionMatrix")
+    }
+
+    /// The confusion matrix, after checking its input; a failed check names `function`, and
+    /// `limit` says where the class count came from.
+    private static func confusion(
+        predicted: [Int], actual: [Int], classCount: Int?, function: String, limit: String = "classCount"
+    ) -> [[Int]] {
+        require(
+            predicted.count == actual.count, "\(function): \(predicted.count) predictions for \(actual.count) labels")
+        let largest = Swift.max(predicted.max() ?? -1, actual.max() ?? -1)
+        require(
+            classCount != nil || largest < maxClassCount,
+            "\(function): label \(largest) implies more than the \(maxClassCount) classes a confusion matrix may have")
+        let n = classCount ?? largest + 1
+        require(n >= 0 && n <= maxClassCount, "\(function): classCount must be in 0 ... \(maxClassCount), given \(n)")
+        for (name, labels) in [("predicted", predicted), ("actual", actual)] {
+            if let i = labels.firstIndex(where: { $0 < 0 || $0 >= n }) {
+                let source = classCount == nil ? "the largest label + 1" : limit
+                fatalError("\(function): \(name)[\(i)] = \(labels[i]) is not a class in 0 ..< \(n) (\(source))")
+            }
+        }
         var counts = Array(repeating: Array(repeating: 0, count: n), count: n)
         for (p, a) in zip(predicted, actual) { counts[a][p] += 1 }
         return counts
@@ -43,11 +75,16 @@ public enum Metrics {
     ///
     /// - Parameters:
     ///   - predicted: Predicted classes.
-    ///   - actual: True classes.
-    ///   - classCount: The number of classes (inferred when nil).
+    ///   - actual: True classes, the same count.
+    ///   - classCount: The number of classes (the largest label + 1 when nil).
+    /// - Precondition: As for ``confusionMatrix(predicted:actual:classCount:)``.
     public static func classScores(predicted: [Int], actual: [Int], classCount: Int? = nil) -> [ClassScores] {
-        let m = confusionMatrix(predicted: predicted, actual: actual, classCount: classCount)
-        return m.indices.map { c in
+        scores(confusion(predicted: predicted, actual: actual, classCount: classCount, function: "classScores"))
+    }
+
+    /// Per-class scores from a confusion matrix.
+    private static func scores(_ m: [[Int]]) -> [ClassScores] {
+        m.indices.map { c in
             let tp = Double(m[c][c])
             let predictedAs = Double(m.reduce(0) { $0 + $1[c] })
             let support = m[c].reduce(0, +)
@@ -63,10 +100,16 @@ public enum Metrics {
     ///
     /// - Parameters:
     ///   - predicted: Predicted classes.
-    ///   - actual: True classes.
+    ///   - actual: True classes, the same count.
     ///   - classNames: A name per class.
+    /// - Precondition: The counts are equal, there is at least one class name, and every label
+    ///   is in 0 ..< classNames.count.
     public static func classificationReport(predicted: [Int], actual: [Int], classNames: [String]) -> String {
-        let scores = classScores(predicted: predicted, actual: actual, classCount: classNames.count)
+        require(!classNames.isEmpty, "classificationReport: no class names")
+        let scores = scores(
+            confusion(
+                predicted: predicted, actual: actual, classCount: classNames.count, function: "classificationReport",
+                limit: "one per class name"))
         let width = max(12, (classNames.map(\.count).max() ?? 0) + 2)
         func row(_ name: String, _ values: [Double], _ support: Int) -> String {
             let pad = String(repeating: " ", count: max(0, width - name.count)) + name
@@ -94,35 +137,5 @@ public enum Metrics {
         ]
         lines.append(row("weighted avg", weighted, total))
         return lines.joined(separator: "\n")
-    }
-
-    /// The area under the ROC curve of scores for a binary problem: the probability that a
-    /// random positive scores above a random negative, ties counting one half
-    /// (the Mann–Whitney statistic, equal to scikit-learn's `roc_auc_score`).
-    ///
-    /// - Parameters:
-    ///   - scores: A score per sample; higher means more likely positive.
-    ///   - labels: 1 for positive, 0 for negative.
-    /// - Returns: The AUC in [0, 1].
-    /// - Precondition: Both classes occur.
-    public static func rocAUC(scores: [Double], labels: [Int]) -> Double {
-        require(scores.count == labels.count, "rocAUC: \(scores.count) scores for \(labels.count) labels")
-        let positives = labels.filter { $0 == 1 }.count
-        let negatives = labels.count - positives
-        require(positives > 0 && negatives > 0, "rocAUC: needs both positive and negative samples")
-        // Average ranks (1-based) with ties sharing their mean rank.
-        let order = scores.indices.sorted { scores[$0] < scores[$1] }
-        var ranks = [Double](repeating: 0, count: scores.count)
-        var i = 0
-        while i < order.count {
-            var j = i
-            while j + 1 < order.count && scores[order[j + 1]] == scores[order[i]] { j += 1 }
-            let mean = Double(i + j + 2) / 2
-            for k in i...j { ranks[order[k]] = mean }
-            i = j + 1
-        }
-        let positiveRankSum = zip(ranks, labels).filter { $0.1 == 1 }.reduce(0) { $0 + $1.0 }
-        let u = positiveRankSum - Double(positives * (positives + 1)) / 2
-        return u / Double(positives * negatives)
     }
 }

@@ -38,4 +38,70 @@ struct MetricsTests {
         #expect(lines[3].contains("accuracy") && lines[3].hasSuffix("0.7500         4"))
         #expect(lines[4].contains("macro avg"))
     }
+
+    @Test("infinite scores are ordered like any other, and labels may be given with explicit class counts")
+    func edgeValues() {
+        #expect(Metrics.rocAUC(scores: [-.infinity, 0, .infinity], labels: [0, 0, 1]) == 1)
+        #expect(Metrics.confusionMatrix(predicted: [], actual: [], classCount: 2) == [[0, 0], [0, 0]])
+        #expect(Metrics.confusionMatrix(predicted: [], actual: []) == [])
+    }
+}
+
+@Suite("Metrics: bad input stops with a message naming the function and the values")
+struct MetricsBadInputTests {
+    @Test("a negative label in confusionMatrix")
+    func negativeLabel() async {
+        expectMessage(
+            await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+                _ = Metrics.confusionMatrix(predicted: [0, 1], actual: [0, -1])
+            }, mentions: ["confusionMatrix", "actual[1] = -1"])
+    }
+
+    @Test("a label beyond the class names of a classification report")
+    func labelBeyondClassNames() async {
+        expectMessage(
+            await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+                _ = Metrics.classificationReport(predicted: [0, 1, 3], actual: [0, 1, 1], classNames: ["no", "yes"])
+            }, mentions: ["classificationReport", "predicted[2] = 3", "0 ..< 2", "class name"])
+        expectMessage(
+            await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+                _ = Metrics.classScores(predicted: [0, 1], actual: [0, 2], classCount: 2)
+            }, mentions: ["classScores", "actual[1] = 2", "0 ..< 2", "classCount"])
+    }
+
+    @Test("a label too large to infer a confusion matrix from, instead of an allocation trap")
+    func hugeLabel() async {
+        expectMessage(
+            await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+                _ = Metrics.confusionMatrix(predicted: [0, Int.max], actual: [0, 1])
+            }, mentions: ["confusionMatrix", "label \(Int.max)", "\(Metrics.maxClassCount)"])
+        expectMessage(
+            await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+                _ = Metrics.confusionMatrix(predicted: [0], actual: [0], classCount: -1)
+            }, mentions: ["confusionMatrix", "classCount", "-1"])
+    }
+
+    @Test("arrays of different lengths")
+    func lengths() async {
+        expectMessage(
+            await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+                _ = Metrics.confusionMatrix(predicted: [0, 1, 1], actual: [0, 1])
+            }, mentions: ["confusionMatrix", "3 predictions for 2 labels"])
+        expectMessage(
+            await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+                _ = Metrics.rocAUC(scores: [0.1, 0.2, 0.3], labels: [0, 1])
+            }, mentions: ["rocAUC", "3 scores for 2 labels"])
+    }
+
+    @Test("rocAUC with a NaN score or a label other than 0 and 1")
+    func rocAUCInput() async {
+        expectMessage(
+            await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+                _ = Metrics.rocAUC(scores: [0.1, .nan, 0.3], labels: [0, 1, 1])
+            }, mentions: ["rocAUC", "scores[1] is NaN"])
+        expectMessage(
+            await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+                _ = Metrics.rocAUC(scores: [0.1, 0.2, 0.3], labels: [0, 2, 1])
+            }, mentions: ["rocAUC", "labels[1] = 2", "0 or 1"])
+    }
 }
