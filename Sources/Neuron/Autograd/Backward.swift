@@ -105,7 +105,14 @@ enum Engine {
                 }
                 node.requireSavedValuesUnchanged(output: tensor)
                 let inputs = node.inputs
-                let grads = rule(gradient, tensor, InputMask(inputs))
+                let grads: [Tensor?]
+                if AnomalyMode.active != nil {
+                    // The rule's own ops are not forward ops: check its results as a whole.
+                    grads = AnomalyMode.$scope.withValue(nil) { rule(gradient, tensor, InputMask(inputs)) }
+                    AnomalyScope.checkBackward(node, gradient: gradient, results: grads)
+                } else {
+                    grads = rule(gradient, tensor, InputMask(inputs))
+                }
                 if !retainGraph { node.release() }
                 for (input, g) in zip(inputs, grads) {
                     guard let g, input.requiresGrad else { continue }

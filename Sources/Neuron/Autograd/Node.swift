@@ -48,6 +48,8 @@ final class Node {
     private let firstVersions: (Int, Int)
     private let outputVersion: Int
     private let laterVersions: [Int]
+    /// Where the op was created, recorded inside `withAnomalyDetection` only.
+    var origin: String?
 
     private static let live = Atomic<Int>(0)
 
@@ -83,10 +85,10 @@ final class Node {
         if saved.contains(.inputs) {
             for (i, input) in inputs.enumerated() {
                 let recorded = i == 0 ? firstVersions.0 : i == 1 ? firstVersions.1 : laterVersions[i - 2]
-                requireVersion(input, recorded, inputs.count == 1 ? "input" : "input \(i)")
+                requireVersion(input, recorded, inputs.count == 1 ? "the input" : "input \(i)")
             }
         }
-        if saved.contains(.output) { requireVersion(output, outputVersion, "output") }
+        if saved.contains(.output) { requireVersion(output, outputVersion, "the output") }
     }
 
     private func requireVersion(_ tensor: Tensor, _ recorded: Int, _ role: String) {
@@ -94,7 +96,7 @@ final class Node {
         require(
             now == recorded,
             "backward: one of the variables needed for gradient computation has been modified by an inplace "
-                + "operation: the \(role) of \(name), of shape \(tensor.shape) (\(tensor.dtype)), is at version \(now); "
+                + "operation: \(role) of \(name), of shape \(tensor.shape) (\(tensor.dtype)), is at version \(now); "
                 + "\(name) saved it at version \(recorded). Change values in place (fill, assign, add(_:scaledBy:), "
                 + "an optimizer step) only after backward(), or compute from a copied() tensor.")
     }

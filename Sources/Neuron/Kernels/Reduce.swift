@@ -1,4 +1,10 @@
 extension Kernels {
+    /// Whether x[i] is finite for every i in 0..<n.
+    static func allFinite<T: KernelScalar>(_ x: UnsafePointer<T>, _ n: Int) -> Bool {
+        for i in 0..<n where !x[i].isFinite { return false }
+        return true
+    }
+
     /// Σ x[i] for i in 0..<n: eight independent partial sums over blocks of 1024 elements, the
     /// block totals added in double precision, so a million float32 terms keep their accuracy.
     static func sum<T: KernelScalar>(_ x: UnsafePointer<T>, _ n: Int) -> T {

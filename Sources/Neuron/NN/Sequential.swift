@@ -34,7 +34,11 @@ public final class Sequential: Module {
     /// - Parameter input: The input of the first module.
     /// - Returns: The output of the last.
     public func callAsFunction(_ input: Tensor) -> Tensor {
-        layers.reduce(input) { x, layer in layer(x) }
+        var x = input
+        for (i, layer) in layers.enumerated() {
+            x = AnomalyMode.at("Sequential layer \(i) (\(type(of: layer)))") { layer(x) }
+        }
+        return x
     }
 
     /// Parameters named by position: `"<index>.<name within the layer>"`; a layer used twice

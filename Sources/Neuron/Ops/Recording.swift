@@ -9,8 +9,11 @@ extension Tensor {
     func recorded(
         _ name: StaticString, _ inputs: [Tensor], saving saved: SavedValues = [], _ rule: @escaping BackwardRule
     ) -> Tensor {
+        let anomaly = AnomalyMode.active
+        anomaly?.checkForward(name, inputs: inputs, output: self)
         guard GradMode.isEnabled, inputs.contains(where: { $0.requiresGrad }) else { return self }
         node = Node(name, inputs: inputs, saved: saved, output: self, rule: rule)
+        node!.origin = anomaly?.origin(of: name)
         return self
     }
 
