@@ -48,6 +48,7 @@ let package = Package(
             exclude: ["README.md"]),
         .executableTarget(name: "digits", dependencies: ["Neuron"], path: "Examples/digits", exclude: ["README.md"]),
         .executableTarget(name: "neuron-bench", dependencies: ["Neuron"]),
+        .executableTarget(name: "neuron-fuzz", dependencies: ["Neuron"]),
         .testTarget(name: "NeuronTests", dependencies: ["Neuron"]),
     ],
     swiftLanguageModes: [.v6]
