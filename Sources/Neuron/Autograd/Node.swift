@@ -5,17 +5,17 @@ import Synchronization
 /// for the rest.
 struct InputMask: Sendable {
     let bits: UInt64
-    let beyond64: [Bool]
+    let beyond64: [Bool]?
 
     init(_ inputs: [Tensor]) {
         var b: UInt64 = 0
         for (i, t) in inputs.prefix(64).enumerated() where t.requiresGrad { b |= 1 << UInt64(i) }
         bits = b
-        beyond64 = inputs.count > 64 ? inputs.dropFirst(64).map(\.requiresGrad) : []
+        beyond64 = inputs.count > 64 ? inputs.dropFirst(64).map(\.requiresGrad) : nil
     }
 
     /// Whether input `i` needs a gradient.
-    subscript(_ i: Int) -> Bool { i < 64 ? bits & (1 << UInt64(i)) != 0 : beyond64[i - 64] }
+    subscript(_ i: Int) -> Bool { i < 64 ? bits & (1 << UInt64(i)) != 0 : beyond64![i - 64] }
 }
 
 /// A backward rule: given the gradient of the output (and the output itself, which carries its
@@ -47,24 +47,28 @@ final class Node {
     private let saved: SavedValues
     private let firstVersions: (Int, Int)
     private let outputVersion: Int
-    private let laterVersions: [Int]
+    private let laterVersions: [Int]?
     /// Where the op was created, recorded inside `withAnomalyDetection` only.
-    var origin: String?
+    let origin: String?
 
     private static let live = Atomic<Int>(0)
 
     /// The number of nodes alive in the process.
     static var liveCount: Int { live.load(ordering: .relaxed) }
 
-    init(_ name: StaticString, inputs: [Tensor], saved: SavedValues, output: Tensor, rule: @escaping BackwardRule) {
+    init(
+        _ name: StaticString, inputs: [Tensor], saved: SavedValues, output: Tensor, origin: String?,
+        rule: @escaping BackwardRule
+    ) {
         self.name = name
+        self.origin = origin
         self.inputs = inputs
         self.rule = rule
         self.saved = saved
         firstVersions = (
             inputs.count > 0 ? inputs[0].storage.version : 0, inputs.count > 1 ? inputs[1].storage.version : 0
         )
-        laterVersions = saved.contains(.inputs) && inputs.count > 2 ? inputs[2...].map { $0.storage.version } : []
+        laterVersions = saved.contains(.inputs) && inputs.count > 2 ? inputs[2...].map { $0.storage.version } : nil
         outputVersion = output.storage.version
         Node.live.add(1, ordering: .relaxed)
     }
@@ -84,19 +88,19 @@ final class Node {
         guard !saved.isEmpty else { return }
         if saved.contains(.inputs) {
             for (i, input) in inputs.enumerated() {
-                let recorded = i == 0 ? firstVersions.0 : i == 1 ? firstVersions.1 : laterVersions[i - 2]
+                let recorded = i == 0 ? firstVersions.0 : i == 1 ? firstVersions.1 : laterVersions![i - 2]
                 requireVersion(input, recorded, inputs.count == 1 ? "the input" : "input \(i)")
             }
         }
         if saved.contains(.output) { requireVersion(output, outputVersion, "the output") }
     }
 
-    private func requireVersion(_ tensor: Tensor, _ recorded: Int, _ role: String) {
+    private func requireVersion(_ tensor: Tensor, _ recorded: Int, _ role: @autoclosure () -> String) {
         let now = tensor.storage.version
         require(
             now == recorded,
             "backward: one of the variables needed for gradient computation has been modified by an inplace "
-                + "operation: \(role) of \(name), of shape \(tensor.shape) (\(tensor.dtype)), is at version \(now); "
+                + "operation: \(role()) of \(name), of shape \(tensor.shape) (\(tensor.dtype)), is at version \(now); "
                 + "\(name) saved it at version \(recorded). Change values in place (fill, assign, add(_:scaledBy:), "
                 + "an optimizer step) only after backward(), or compute from a copied() tensor.")
     }

@@ -61,7 +61,10 @@ public func binaryCrossEntropyWithLogits(_ logits: Tensor, _ targets: Tensor, po
         x.shape == y.shape,
         "binaryCrossEntropyWithLogits: input \(x.shape) and target \(y.shape) must have the same shape")
     x.requireSameDType(y, "binaryCrossEntropyWithLogits")
-    let w = positiveWeight.map { weight in withNoGrad { weight.expanded(to: x.shape) } }
+    // A copy even when no broadcast is needed: the rule reads w, which must not change later.
+    let w = positiveWeight.map { weight in
+        withNoGrad { weight.shape == x.shape ? weight.copied() : weight.expanded(to: x.shape) }
+    }
     if let w { x.requireSameDType(w, "binaryCrossEntropyWithLogits") }
     let out = Tensor(uninitialized: x.shape, dtype: x.dtype)
     switch x.dtype {

@@ -12,8 +12,7 @@ extension Tensor {
         let anomaly = AnomalyMode.active
         anomaly?.checkForward(name, inputs: inputs, output: self)
         guard GradMode.isEnabled, inputs.contains(where: { $0.requiresGrad }) else { return self }
-        node = Node(name, inputs: inputs, saved: saved, output: self, rule: rule)
-        node!.origin = anomaly?.origin(of: name)
+        node = Node(name, inputs: inputs, saved: saved, output: self, origin: anomaly?.origin(of: name), rule: rule)
         return self
     }
 

@@ -11,16 +11,24 @@ enum Shape {
 
     /// Number of elements of a tensor of `shape`, stopping with a message naming `op` and the
     /// shape when a size is negative or the product does not fit in an `Int`.
-    static func checkedCount(_ shape: [Int], op: String) -> Int {
-        require(shape.allSatisfy { $0 >= 0 }, "\(op): negative size in shape \(shape)")
-        if shape.contains(0) { return 0 }
+    @inline(__always)
+    static func checkedCount(_ shape: [Int], op: @autoclosure () -> String) -> Int {
         var n = 1
+        var suspect = false
         for d in shape {
             let (product, overflow) = n.multipliedReportingOverflow(by: d)
-            require(!overflow, "\(op): shape \(shape) has more elements than an Int can count")
             n = product
+            suspect = suspect || overflow || d < 0
         }
-        return n
+        return _fastPath(!suspect) ? n : slowCheckedCount(shape, op: op())
+    }
+
+    /// The cases of `checkedCount` that stop, or that overflowed before a zero size.
+    private static func slowCheckedCount(_ shape: [Int], op: String) -> Int {
+        require(shape.allSatisfy { $0 >= 0 }, "\(op): negative size in shape \(shape)")
+        // A zero anywhere makes the true product 0, whatever overflowed before it.
+        require(shape.contains(0), "\(op): shape \(shape) has more elements than an Int can count")
+        return 0
     }
 
     /// Row-major strides of a contiguous tensor of `shape`.

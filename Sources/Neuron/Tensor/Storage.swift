@@ -21,8 +21,10 @@ final class Storage: ManagedBuffer<StorageHeader, SIMD2<Double>> {
     /// A buffer of `count` elements, uninitialised (every caller writes all of it).
     ///
     /// - Precondition: `count` elements fit in memory; `op` names the caller in the message.
-    static func make(count: Int, dtype: DType, version: Int = 0, op: String = "Tensor") -> Storage {
-        let bytes = requireFits(count: count, dtype: dtype, op: op)
+    static func make(count: Int, dtype: DType, version: Int = 0, op: @autoclosure () -> String = "Tensor")
+        -> Storage
+    {
+        let bytes = requireFits(count: count, dtype: dtype, op: op())
         let blocks = Swift.max((bytes + 15) / 16, 1)
         let buffer = create(minimumCapacity: blocks) { _ in
             StorageHeader(count: count, dtype: dtype, version: version)
@@ -33,11 +35,13 @@ final class Storage: ManagedBuffer<StorageHeader, SIMD2<Double>> {
     /// The bytes `count` elements of `dtype` take, stopping with a message naming `op` when
     /// they exceed the machine's memory.
     @discardableResult
-    static func requireFits(count: Int, dtype: DType, op: String) -> Int {
+    @inline(__always)
+    static func requireFits(count: Int, dtype: DType, op: @autoclosure () -> String) -> Int {
         let (bytes, overflow) = count.multipliedReportingOverflow(by: dtype.byteSize)
+        if _fastPath(!overflow && bytes <= 1 << 30) { return bytes }
         require(
             !overflow && bytes <= byteLimit,
-            "\(op): \(count) elements of \(dtype) need \(Storage.describe(bytes: overflow ? nil : bytes)), more than "
+            "\(op()): \(count) elements of \(dtype) need \(Storage.describe(bytes: overflow ? nil : bytes)), more than "
                 + "this machine's memory (\(Storage.describe(bytes: byteLimit)))")
         return bytes
     }
@@ -49,15 +53,22 @@ final class Storage: ManagedBuffer<StorageHeader, SIMD2<Double>> {
     }
 
     /// The number of elements.
-    var count: Int { header.count }
+    var count: Int { headerPointer.pointee.count }
     /// The element type.
-    var dtype: DType { header.dtype }
+    var dtype: DType { headerPointer.pointee.dtype }
     /// The number of in-place writes so far.
-    var version: Int { header.version }
+    var version: Int { headerPointer.pointee.version }
 
     /// Records an in-place write: every tensor sharing this buffer sees its version change.
     @inline(__always)
-    func bumpVersion() { header.version &+= 1 }
+    func bumpVersion() { headerPointer.pointee.version &+= 1 }
+
+    /// The header, read through a pointer: `ManagedBuffer.header` is a class property whose
+    /// every access pays a dynamic exclusivity check, and the ops read it constantly.
+    @inline(__always)
+    private var headerPointer: UnsafeMutablePointer<StorageHeader> {
+        withUnsafeMutablePointerToHeader { $0 }
+    }
     /// The first byte of the elements.
     var raw: UnsafeMutableRawPointer {
         withUnsafeMutablePointerToElements { UnsafeMutableRawPointer($0) }

@@ -11,8 +11,9 @@
 /// w.grad!.asArray(Double.self)   // [1.0, -0.5]
 /// ```
 public final class Tensor {
-    /// The values; shared with reshaped views of this tensor.
-    var storage: Storage
+    /// The values; shared with reshaped views of this tensor. Replaced only by `convert(to:)`;
+    /// read on every op, so without the dynamic exclusivity check.
+    @exclusivity(unchecked) var storage: Storage
     /// The size of each dimension; `[]` for a scalar.
     public let shape: [Int]
     /// The step that produced this tensor, or nil for a leaf (or a result computed without grad).
@@ -41,9 +42,9 @@ public final class Tensor {
     ///
     /// - Precondition: The shape has no negative size and fits in memory; `op` names the caller
     ///   in the message.
-    convenience init(uninitialized shape: [Int], dtype: DType, op: String = "Tensor") {
-        let count = Shape.checkedCount(shape, op: op)
-        self.init(storage: Storage.make(count: count, dtype: dtype, op: op), shape: shape)
+    convenience init(uninitialized shape: [Int], dtype: DType, op: @autoclosure () -> String = "Tensor") {
+        let count = Shape.checkedCount(shape, op: op())
+        self.init(storage: Storage.make(count: count, dtype: dtype, op: op()), shape: shape)
     }
 
     /// Creates a tensor from values in row-major order.
