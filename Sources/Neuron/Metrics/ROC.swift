@@ -10,11 +10,7 @@ extension Metrics {
     /// - Precondition: The counts are equal, no score is NaN, every label is 0 or 1, and both
     ///   classes occur.
     public static func rocAUC(scores: [Double], labels: [Int]) -> Double {
-        require(scores.count == labels.count, "rocAUC: \(scores.count) scores for \(labels.count) labels")
-        if let i = scores.firstIndex(where: \.isNaN) { fatalError("rocAUC: scores[\(i)] is NaN") }
-        if let i = labels.firstIndex(where: { $0 != 0 && $0 != 1 }) {
-            fatalError("rocAUC: labels[\(i)] = \(labels[i]); a binary label is 0 or 1")
-        }
+        checkScores(scores, labels: labels, function: "rocAUC", allowEmpty: true)
         let positives = labels.filter { $0 == 1 }.count
         let negatives = labels.count - positives
         require(
