@@ -132,12 +132,29 @@ def array(items, indent=12, room=60):
     return "[\n" + "\n".join(lines) + "\n" + " " * indent + "]"
 
 
+# Inputs used by several cases are written once, as named constants.
+SHARED = {id(edges): ("edgeProbabilities", "Double"), id(edge_labels): ("edgeLabels", "Int"),
+          id(repeated): ("repeatedProbabilities", "Double"), id(repeated_labels): ("repeatedLabels", "Int"),
+          id(random_p): ("randomProbabilities", "Double"), id(random_y): ("randomLabels", "Int"),
+          id(three): ("threeClassLabels", "Int"), id(imbalanced): ("imbalancedLabels", "Int")}
+shared_definitions = {}
+
+
+def literal(values, item):
+    if id(values) not in SHARED:
+        return array([item(v) for v in values])
+    name, kind = SHARED[id(values)]
+    if name not in shared_definitions:
+        shared_definitions[name] = f"    static let {name}: [{kind}] = {array([item(v) for v in values], indent=4)}"
+    return name
+
+
 def nums(values):
-    return array([num(v) for v in values])
+    return literal(values, num)
 
 
 def ints(values):
-    return array([str(int(v)) for v in values])
+    return literal(values, lambda v: str(int(v)))
 
 
 def text(s):
@@ -224,6 +241,8 @@ source = "\n".join([
     "        let folds: Int",
     "        let testFolds: [Int]",
     "    }",
+    "",
+    *[shared_definitions[name] for name in sorted(shared_definitions)],
     "",
     "    static let ranking: [Ranking] = [",
     *ranking,
