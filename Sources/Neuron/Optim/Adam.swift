@@ -137,3 +137,36 @@ final class AdamMoments {
         }
     }
 }
+
+// MARK: - Checkpoints
+
+extension Adam {
+    /// β₁, β₂ and ε, which a checkpoint records so that it is resumed by the same optimizer.
+    var momentHyperparameters: (beta1: Double, beta2: Double, eps: Double) {
+        (moments.beta1, moments.beta2, moments.eps)
+    }
+
+    /// Copies of each parameter's moments and step count (nil moments and 0 before its first
+    /// step), for `save(to:model:)` in IO/.
+    var momentsForCheckpoint: [(m: Tensor?, v: Tensor?, step: Int)] { moments.checkpoint }
+
+    /// Replaces every parameter's moments and step count, for `load(from:model:)` in IO/,
+    /// which has checked that there is one entry per parameter, of its shape and dtype.
+    func restoreMoments(_ restored: [(m: Tensor?, v: Tensor?, step: Int)]) { moments.restore(restored) }
+}
+
+extension AdamMoments {
+    /// Copies of m, v and the step count of each parameter.
+    var checkpoint: [(m: Tensor?, v: Tensor?, step: Int)] {
+        parameters.indices.map { (m[$0]?.copied(), v[$0]?.copied(), steps[$0]) }
+    }
+
+    /// Replaces m, v and the step counts.
+    func restore(_ restored: [(m: Tensor?, v: Tensor?, step: Int)]) {
+        require(
+            restored.count == parameters.count, "\(name): \(restored.count) states for \(parameters.count) parameters")
+        m = restored.map(\.m)
+        v = restored.map(\.v)
+        steps = restored.map(\.step)
+    }
+}

@@ -86,3 +86,18 @@ public final class SGD: Optimizer {
         }
     }
 }
+
+// MARK: - Checkpoints
+
+extension SGD {
+    /// Copies of the momentum buffers, one per parameter (nil before its first step), for
+    /// `save(to:model:)` in IO/.
+    var momentumBuffersForCheckpoint: [Tensor?] { buffers.map { $0?.copied() } }
+
+    /// Replaces the momentum buffers, for `load(from:model:)` in IO/, which has checked that
+    /// there is one per parameter, of its shape and dtype.
+    func restoreMomentumBuffers(_ restored: [Tensor?]) {
+        require(restored.count == parameters.count, "SGD: \(restored.count) buffers for \(parameters.count) parameters")
+        buffers = restored
+    }
+}
