@@ -10,7 +10,7 @@ import Synchronization
 // Names the case that was running when the process dies: a signal handler for crashes
 // (a Swift runtime trap, a segfault, an abort), and a watchdog thread for a case that hangs.
 
-/// What kind of case is running: 0 none, 1 a graph, 2 a CSV case.
+/// What kind of case is running: 0 none, 1 a graph, 2 a CSV case, 3 a safetensors case.
 let currentKind = Atomic<Int>(0)
 /// The seed of the running case.
 let currentSeed = Atomic<UInt64>(0)
@@ -22,12 +22,14 @@ func beginCase(kind: Int, seed: UInt64, trace: Bool) {
     currentSeed.store(seed, ordering: .relaxed)
     currentKind.store(kind, ordering: .relaxed)
     casesStarted.add(1, ordering: .relaxed)
-    if trace { FileHandle.standardError.write(Data("\(kind == 1 ? "graph" : "csv") seed \(seed)\n".utf8)) }
+    if trace {
+        FileHandle.standardError.write(Data("\(["graph", "csv", "safetensors"][kind - 1]) seed \(seed)\n".utf8))
+    }
 }
 
 /// The replay command for the running case, e.g. "--graph-seed 123".
 func replayFlag(kind: Int, seed: UInt64) -> String {
-    kind == 1 ? "--graph-seed \(seed)" : "--csv-seed \(seed)"
+    kind == 1 ? "--graph-seed \(seed)" : kind == 2 ? "--csv-seed \(seed)" : "--safetensors-seed \(seed)"
 }
 
 /// A preallocated buffer for the crash message (no allocation inside the handler).
@@ -53,7 +55,9 @@ private func crashHandler(_ signal: Int32) {
     put(
         kind == 1
             ? "graph case; replay with: neuron-fuzz --graph-seed "
-            : kind == 2 ? "CSV case; replay with: neuron-fuzz --csv-seed " : "no case; seed ")
+            : kind == 2
+                ? "CSV case; replay with: neuron-fuzz --csv-seed "
+                : kind == 3 ? "safetensors case; replay with: neuron-fuzz --safetensors-seed " : "no case; seed ")
     // The seed's digits, written backwards at the end of the buffer, then copied in order.
     var seed = currentSeed.load(ordering: .relaxed)
     var end = 255

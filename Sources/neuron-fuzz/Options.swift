@@ -4,6 +4,8 @@ import Foundation
 struct Options {
     var graphs = 0
     var csvCases = 0
+    var safetensorsCases = 0
+    var safetensorsSeed: UInt64?
     var seed: UInt64 = 1
     var graphSeed: UInt64?
     var csvSeed: UInt64?
@@ -22,6 +24,8 @@ struct Options {
           neuron-fuzz --csv N [--seed S]                      parse N mutated or random CSV files
           neuron-fuzz --graph-seed G                          print and check one graph
           neuron-fuzz --csv-seed C                            print and parse one CSV case
+          neuron-fuzz --safetensors N [--seed S]              read N damaged or random safetensors files
+          neuron-fuzz --safetensors-seed T                    print and read one safetensors case
 
         options:
           --seed S         the run's seed (default 1); case i of a run has a seed drawn from a
@@ -63,6 +67,8 @@ struct Options {
             case "--seed": seed = number(arg)
             case "--graph-seed": graphSeed = number(arg)
             case "--csv-seed": csvSeed = number(arg)
+            case "--safetensors": safetensorsCases = number(arg)
+            case "--safetensors-seed": safetensorsSeed = number(arg)
             case "--max-depth": maxDepth = number(arg)
             case "--progress": progressEvery = number(arg)
             case "--atol": atol = real(arg)
@@ -74,7 +80,11 @@ struct Options {
             default: Options.fail("unknown argument \(arg)")
             }
         }
-        if graphs == 0 && csvCases == 0 && graphSeed == nil && csvSeed == nil { Options.fail("nothing to do") }
+        if graphs == 0 && csvCases == 0 && safetensorsCases == 0 && graphSeed == nil && csvSeed == nil
+            && safetensorsSeed == nil
+        {
+            Options.fail("nothing to do")
+        }
         if maxDepth < 1 { Options.fail("--max-depth must be at least 1") }
     }
 

@@ -12,4 +12,8 @@ if let seed = options.graphSeed { ok = replayGraph(seed: seed, options: options)
 if options.graphs > 0 { ok = runGraphs(count: options.graphs, seed: options.seed, options: options) && ok }
 if let seed = options.csvSeed { ok = replayCSV(seed: seed, options: options) && ok }
 if options.csvCases > 0 { ok = runCSV(count: options.csvCases, seed: options.seed, options: options) && ok }
+if let seed = options.safetensorsSeed { ok = replaySafeTensors(seed: seed, options: options) && ok }
+if options.safetensorsCases > 0 {
+    ok = runSafeTensors(count: options.safetensorsCases, seed: options.seed, options: options) && ok
+}
 exit(ok ? 0 : 1)
