@@ -50,7 +50,8 @@ public struct SafeTensorsError: Error, CustomStringConvertible, Equatable, Senda
         case unknownDType(tensor: String, dtype: String)
         /// A dtype the format defines that Neuron does not read (FP8, FP4, FP6, C64).
         case unsupportedDType(tensor: String, dtype: String)
-        /// The element count or byte count of a shape does not fit in a 64-bit signed integer.
+        /// A shape's element count overflows 64 bits (multiplied left to right, as the reference
+        /// does), or a size or the byte count is over 2⁶³ − 1, the most a Neuron shape holds.
         case shapeOverflow(tensor: String, shape: [UInt64], dtype: String)
         /// A tensor's data does not start where the previous one's ends (a hole or an overlap),
         /// or ends before it starts. Tensors are taken in order of their data offsets.

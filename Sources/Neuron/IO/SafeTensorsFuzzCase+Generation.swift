@@ -156,7 +156,8 @@ struct SafeTensorsFuzzGenerator {
         case 1:
             let j = int(0...1)
             entries[i].offsets[j] =
-                chance(0.5) ? pick(Self.numbers) : "\(max(0, (Int(entries[i].offsets[j]) ?? 0) + int(-9...9)))"
+                chance(0.5)
+                ? pick(Self.numbers) : "\(max(0, min(Int(entries[i].offsets[j]) ?? 0, 1 << 40) + int(-9...9)))"
             return "data_offsets[\(j)] of \(name) → \(entries[i].offsets[j])"
         case 2:
             entries[i].offsets.swapAt(0, 1)

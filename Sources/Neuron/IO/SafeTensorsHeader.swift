@@ -10,7 +10,8 @@
 /// (the first at 0), its byte count is its element count times its dtype's size, computed
 /// without overflow, and the last one ends exactly at the end of the file. Stricter than the
 /// reference: a key that appears twice is refused even when both entries are equal (the
-/// reference keeps the last), and so are dtypes Neuron does not read.
+/// reference keeps the last), and so are dtypes Neuron does not read and sizes over 2⁶³ − 1
+/// (a Neuron shape holds `Int`s; the reference takes any 64-bit size when another size is 0).
 struct SafeTensorsHeader {
     /// One tensor's entry.
     struct Entry {
@@ -72,10 +73,16 @@ struct SafeTensorsHeader {
             guard offsets[0] == end && offsets[1] >= offsets[0] else {
                 throw .invalidOffsets(tensor: name, begin: offsets[0], end: offsets[1], expectedBegin: end)
             }
-            let byteCount = shape.reduce(Int?(dtype.byteSize!)) { total, size in
+            // As the reference: the element count left to right, then times the element size, in
+            // unsigned 64 bits without overflow; Neuron also needs each size and the byte count in an Int.
+            let count = shape.reduce(UInt64?(1)) { total, size in
                 guard let total, size <= UInt64(Int.max) else { return nil }
-                let (product, overflow) = total.multipliedReportingOverflow(by: Int(size))
+                let (product, overflow) = total.multipliedReportingOverflow(by: size)
                 return overflow ? nil : product
+            }
+            let byteCount = count.flatMap { count -> Int? in
+                let (product, overflow) = count.multipliedReportingOverflow(by: UInt64(dtype.byteSize!))
+                return overflow || product > UInt64(Int.max) ? nil : Int(product)
             }
             guard let byteCount else { throw .shapeOverflow(tensor: name, shape: shape, dtype: dtype.rawValue) }
             guard UInt64(byteCount) == offsets[1] - offsets[0] else {

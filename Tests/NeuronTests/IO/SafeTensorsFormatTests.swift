@@ -181,6 +181,7 @@ struct SafeTensorsFormatTests {
     @Test("the reader accepts what the reference accepts: whitespace, unknown fields, null metadata, empty tensors")
     func acceptsWhatTheReferenceAccepts() throws {
         let one = float32Bytes([1.5])
+        let f32 = #"{"dtype":"F32","shape":[1],"data_offsets":[0,4]}"#
         let cases: [(String, [UInt8])] = [
             (#"  {"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}"#, one),  // space before, length not ≡ 0 mod 8
             (#"{"a":{"data_offsets":[0,4],"shape":[1],"dtype":"F32","extra":{"x":[1,{"y":null}]}}}"#, one),
@@ -189,6 +190,9 @@ struct SafeTensorsFormatTests {
                 #"{"z":{"dtype":"F32","shape":[0,5],"data_offsets":[0,0]},"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}"#,
                 one
             ),
+            (
+                #"{"z":{"dtype":"F64","shape":[4611686018427387904,2,0],"data_offsets":[0,0]},"a":\#(f32)}"#, one
+            ),  // 2⁶³ elements times 0
             (#"{"\u0061":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}"#, one),  // an escaped "a"
             ("{\n\t\"a\" : { \"dtype\" : \"F32\" , \"shape\" : [ 1 ] , \"data_offsets\" : [ 0 , 4 ] }\r\n}", one),
         ]

@@ -159,6 +159,14 @@ struct HostileFile: Sendable, CustomTestStringConvertible {
             "2⁶⁴ elements in two sizes", #"{"dtype":"U8","shape":[4294967296,4294967296],"data_offsets":[0,4]}"#,
             .shapeOverflow(tensor: "a", shape: [1 << 32, 1 << 32], dtype: "U8")),
         tensor(
+            "2⁶² × 4 elements before a 0 size (the reference multiplies left to right)",
+            #"{"dtype":"F64","shape":[4611686018427387904,4,0],"data_offsets":[0,0]}"#, data: [],
+            .shapeOverflow(tensor: "a", shape: [1 << 62, 4, 0], dtype: "F64")),
+        tensor(
+            "a size of 2⁶³, over a Neuron shape's Int",
+            #"{"dtype":"F64","shape":[9223372036854775808,0],"data_offsets":[0,0]}"#,
+            data: [], .shapeOverflow(tensor: "a", shape: [1 << 63, 0], dtype: "F64")),
+        tensor(
             "a size of 2⁶⁴ − 1", #"{"dtype":"U8","shape":[18446744073709551615],"data_offsets":[0,4]}"#,
             .shapeOverflow(tensor: "a", shape: [UInt64.max], dtype: "U8")),
         tensor(
