@@ -49,7 +49,7 @@ let package = Package(
         .executableTarget(name: "digits", dependencies: ["Neuron"], path: "Examples/digits", exclude: ["README.md"]),
         .executableTarget(name: "neuron-bench", dependencies: ["Neuron"]),
         .executableTarget(name: "neuron-fuzz", dependencies: ["Neuron"]),
-        .testTarget(name: "NeuronTests", dependencies: ["Neuron"]),
+        .testTarget(name: "NeuronTests", dependencies: ["Neuron"], resources: [.copy("IO/Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )
