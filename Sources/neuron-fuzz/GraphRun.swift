@@ -20,7 +20,9 @@ func runGraphs(count: Int, seed: UInt64, options: Options) -> Bool {
         totalSteps += graph.stepCount
         switch graph.check(atol: options.atol, rtol: options.rtol) {
         case .passed: passed += 1
-        case .skipped: skipped += 1
+        case .skipped(let reason):
+            skipped += 1
+            say("skip graph seed \(graphSeed): \(reason)")
         case .failed(let reason):
             failed += 1
             say("FAIL graph seed \(graphSeed): \(reason); replay: neuron-fuzz --graph-seed \(graphSeed)")

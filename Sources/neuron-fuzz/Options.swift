@@ -37,7 +37,7 @@ struct Options {
           --help           this text
 
         Every failure is printed as one line with the case's own seed and the command that
-        replays it. If a case crashes the process (a Swift trap, a bad access, an abort), a
+        replays it (a graph skipped because a finite difference crossed a kink, too). If a case crashes the process (a Swift trap, a bad access, an abort), a
         signal handler prints the running case's replay command to stderr before the process
         dies; if a case runs for over 30 s, a watchdog thread prints it too. With --trace the
         last seed on stderr is the case that was running whatever happened.
