@@ -37,10 +37,11 @@ struct Options {
           --help           this text
 
         Every failure is printed as one line with the case's own seed and the command that
-        replays it (a graph skipped because a finite difference crossed a kink, too). If a case crashes the process (a Swift trap, a bad access, an abort), a
-        signal handler prints the running case's replay command to stderr before the process
-        dies; if a case runs for over 30 s, a watchdog thread prints it too. With --trace the
-        last seed on stderr is the case that was running whatever happened.
+        replays it; so is every graph skipped because a finite difference crossed a kink.
+        If a case crashes the process (a Swift trap, a bad access, an abort), a signal
+        handler prints the running case's replay command to stderr before the process dies;
+        if a case runs for over 30 s, a watchdog thread prints it too. With --trace the last
+        seed on stderr is the case that was running whatever happened.
         Exit status: 0 when every case passed (skipped graphs included), 1 otherwise.
         """
 
