@@ -47,6 +47,7 @@ let package = Package(
             name: "softmax-regression", dependencies: ["Neuron"], path: "Examples/softmax-regression",
             exclude: ["README.md"]),
         .executableTarget(name: "digits", dependencies: ["Neuron"], path: "Examples/digits", exclude: ["README.md"]),
+        .executableTarget(name: "statistics", dependencies: ["Neuron"], path: "Examples/statistics"),
         .executableTarget(name: "neuron-bench", dependencies: ["Neuron"]),
         .executableTarget(name: "neuron-fuzz", dependencies: ["Neuron"]),
         .testTarget(name: "NeuronTests", dependencies: ["Neuron"], resources: [.copy("IO/Fixtures")]),
