@@ -59,6 +59,10 @@ func replayGraph(seed: UInt64, options: Options) -> Bool {
     let inputs = graph.inputs()
     for (k, x) in inputs.enumerated() { say("x\(k) = \(x.asArray(Double.self))") }
     say("output = \(graph(inputs).asArray(Double.self))")
+    // The raw checks at the default step, without the kink guard or the retries of check().
+    let (atol, rtol) = (options.atol, options.rtol)
+    say("plain gradcheck: \(gradcheck(graph.callAsFunction, inputs: graph.inputs(), atol: atol, rtol: rtol))")
+    say("plain gradgradcheck: \(gradgradcheck(graph.callAsFunction, inputs: graph.inputs(), atol: atol, rtol: rtol))")
     let verdict = graph.check(atol: options.atol, rtol: options.rtol)
     say(verdict)
     if case .failed = verdict { return false }
