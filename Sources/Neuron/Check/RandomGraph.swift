@@ -9,7 +9,8 @@
 /// an axis, with and without `keepDims`), both matmul forms, `linear`, the shape ops
 /// (reshape, transpose, expand, sum to a shape, unsqueeze, flatten, rows, scattered rows,
 /// slice, concatenate) and the losses. Leaves are float64 inputs (standard normal, which
-/// gradcheck perturbs), constants, or reuses of earlier inputs and steps.
+/// gradcheck perturbs) while an element budget lasts, then elements of earlier inputs picked
+/// by `rows(at:)` and reshaped; some are constants, and some operands reuse earlier steps.
 ///
 /// **Avoiding false alarms.** The generator evaluates the graph as it builds it and uses the
 /// values to keep every op in its domain and away from its kinks:
