@@ -1,8 +1,8 @@
 extension Kernels {
     /// The maximum of cᵀx subject to A·x ≤ b and x ≥ 0, with b ≥ 0 (so the origin is feasible
-    /// and no first phase is needed), by the dense tableau simplex method with Bland's rule
-    /// (no cycling on the degenerate vertices this problem is full of). A is row-major
-    /// [rows, columns].
+    /// and no first phase is needed), by the dense tableau simplex method: Dantzig's rule, and
+    /// Bland's rule (which cannot cycle) while the objective stalls on one of the degenerate
+    /// vertices this problem is full of. A is row-major [rows, columns].
     ///
     /// - Returns: The optimal value and an optimal x, or nil when the objective is unbounded.
     static func maximizeLinearProgram(
@@ -19,10 +19,19 @@ extension Kernels {
         for j in 0..<columns { t[rows * width + j] = -c[j] }
         var basis = (0..<rows).map { columns + $0 }
         let scale = Swift.max(1, c.reduce(0) { Swift.max($0, Swift.abs($1)) })
+        var stalled = 0  // pivots without progress: after a few, Bland's rule (which cannot cycle)
+        var value = 0.0
         while true {
-            // Entering column: the first with a negative reduced cost (Bland).
-            guard let entering = (0..<(width - 1)).first(where: { t[rows * width + $0] < -tolerance * scale })
-            else { break }
+            // Entering column: the most negative reduced cost (Dantzig), or the first negative
+            // one (Bland) while the objective is stalled on a degenerate vertex.
+            var entering: Int?
+            var mostNegative = -tolerance * scale
+            for j in 0..<(width - 1) where t[rows * width + j] < mostNegative {
+                entering = j
+                if stalled > 50 { break }
+                mostNegative = t[rows * width + j]
+            }
+            guard let entering else { break }
             // Leaving row: the minimum ratio, ties to the smallest basic index (Bland).
             var leaving: Int?
             var best = Double.infinity
@@ -36,6 +45,9 @@ extension Kernels {
             guard let pivotRow = leaving else { return nil }
             pivot(&t, width: width, rows: rows, row: pivotRow, column: entering)
             basis[pivotRow] = entering
+            let next = t[rows * width + width - 1]
+            stalled = next > value + tolerance * scale ? 0 : stalled + 1
+            value = Swift.max(value, next)
         }
         var x = [Double](repeating: 0, count: columns)
         for (i, column) in basis.enumerated() where column < columns { x[column] = t[i * width + width - 1] }
@@ -43,13 +55,17 @@ extension Kernels {
     }
 
     /// One Gauss–Jordan pivot of the tableau on (row, column).
-    private static func pivot(_ t: inout [Double], width: Int, rows: Int, row: Int, column: Int) {
-        let p = t[row * width + column]
-        for j in 0..<width { t[row * width + j] /= p }
-        for i in 0...rows where i != row {
-            let factor = t[i * width + column]
-            if factor == 0 { continue }
-            for j in 0..<width { t[i * width + j] -= factor * t[row * width + j] }
+    private static func pivot(_ tableau: inout [Double], width: Int, rows: Int, row: Int, column: Int) {
+        tableau.withUnsafeMutableBufferPointer { t in
+            let p = t[row * width + column]
+            for j in 0..<width { t[row * width + j] /= p }
+            let pivotRow = t.baseAddress! + row * width
+            for i in 0...rows where i != row {
+                let factor = t[i * width + column]
+                if factor == 0 { continue }
+                let target = t.baseAddress! + i * width
+                for j in 0..<width where pivotRow[j] != 0 { target[j] -= factor * pivotRow[j] }
+            }
         }
     }
 }
