@@ -10,13 +10,6 @@ private func fixture(_ name: String) throws -> URL {
     return url
 }
 
-/// The model both sides use: Linear(3, 4), Tanh, Linear(4, 2).
-private func mlp(_ dtype: DType, seed: UInt64 = 2026) -> Sequential {
-    var rng = RandomGenerator(seed: seed)
-    return Sequential(
-        Linear(3, 4, dtype: dtype, generator: &rng), Tanh(), Linear(4, 2, dtype: dtype, generator: &rng))
-}
-
 /// The largest |a − b| over two arrays of the same length.
 private func maxDifference(_ a: [Double], _ b: [Double]) -> Double {
     zip(a, b).map { Swift.abs($0 - $1) }.max() ?? 0
@@ -29,7 +22,7 @@ struct SafeTensorsInteropTests {
         arguments: [DType.float32, .float64])
     func torchModelLoads(dtype: DType) throws {
         let suffix = dtype == .float32 ? "" : "_float64"
-        let model = mlp(dtype, seed: 1)
+        let model = smallMLP(seed: 1, dtype: dtype)
         let report = try model.load(from: fixture("torch_sequential\(suffix).safetensors"))
         #expect(report.loadedKeys == ["0.weight", "0.bias", "2.weight", "2.bias"] && report.convertedKeys.isEmpty)
         let io = try SafeTensors.load(from: fixture("torch_sequential_io.safetensors"))
@@ -80,12 +73,12 @@ struct SafeTensorsInteropTests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         var files: [(String, Data)] = []
         for (dtype, suffix) in [(DType.float32, ""), (.float64, "_float64")] {
-            try mlp(dtype).save(to: scratch)
+            try smallMLP(seed: 2026, dtype: dtype).save(to: scratch)
             files.append(("neuron_sequential\(suffix).safetensors", try Data(contentsOf: scratch)))
         }
         let values: [Double] = [0.5, -1, 2, 1, 0, -0.25, 3, -2, 0.125, 0, 0, 0, -1.5, 2.5, 1]
         let (x, x64) = (Tensor(values, shape: [5, 3]), Tensor(values, shape: [5, 3], dtype: .float64))
-        let io = ["x": x, "y": mlp(.float32)(x), "x64": x64, "y64": mlp(.float64)(x64)]
+        let io = ["x": x, "y": smallMLP(seed: 2026)(x), "x64": x64, "y64": smallMLP(seed: 2026, dtype: .float64)(x64)]
         files.append(("neuron_sequential_io.safetensors", SafeTensors.encode(io, metadata: ["written by": "Neuron"])))
         return files
     }
