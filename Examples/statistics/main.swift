@@ -57,7 +57,8 @@ for (name, iterations, time, estimate) in [
     ("L-BFGS", lbfgs.iterations, lbfgsTime, [lbfgs.intercept] + lbfgs.coefficients),
     ("Newton", newton.iterations, newtonTime, mle),
 ] {
-    print(String(format: "  %-16@ %12d %8.3f s   %.1e", name as NSString, iterations, time, distance(estimate)))
+    let padded = name + String(repeating: " ", count: max(0, 16 - name.count))
+    print("  " + padded + String(format: " %12d %8.3f s   %.1e", iterations, time, distance(estimate)))
 }
 print("  Newton's distance is 0 by definition: it is the reference the others are measured against.")
 

@@ -16,7 +16,7 @@ public enum LogisticRegressionError: Error, CustomStringConvertible, Equatable {
         switch self {
         case .perfectSeparation(let complete, let separated, let rows):
             "LogisticRegression: the classes are \(complete ? "completely" : "(quasi-)completely") separated "
-                + "(\(separated) of \(rows) rows lie strictly on their side of a separating hyperplane\(complete ? "" : ", the rest on it or beyond the search's box")), "
+                + "(a hyperplane puts every row on its class's side, \(separated) of the \(rows) strictly), "
                 + "so the unpenalised maximum-likelihood estimate does not exist: the likelihood keeps increasing "
                 + "as the coefficients grow. Use a penalty (penalty: .l2(C: 1)), or fewer features."
         case .notConverged(let solver, let iterations, let norm, let tolerance):
