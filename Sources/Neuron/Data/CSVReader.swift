@@ -216,23 +216,10 @@ extension CSVReader {
     /// - Throws: `DataError.unreadable` naming the path and the system's reason ("No such
     ///   file or directory", "Is a directory", "Permission denied", …).
     static func contents(of url: URL) throws -> [UInt8] {
-        let path = url.path
-        func failure() -> DataError { .unreadable(source: path, reason: String(cString: strerror(errno))) }
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw failure() }
-        defer { close(fd) }
-        var info = stat()
-        var bytes: [UInt8] = []
-        if fstat(fd, &info) == 0 { bytes.reserveCapacity(Int(info.st_size)) }
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count == 0 { return bytes }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw failure()
-            }
-            bytes.append(contentsOf: chunk[0..<count])
+        do {
+            return try readFileBytes(atPath: url.path)
+        } catch {
+            throw DataError.unreadable(source: url.path, reason: error.reason)
         }
     }
 }

@@ -140,9 +140,9 @@ public enum SafeTensors {
         default: throw fail("not a regular file")
         }
         do {
-            return try Data(contentsOf: url)
+            return Data(try readFileBytes(atPath: path))
         } catch {
-            throw fail(reason(error))
+            throw fail(error.reason)
         }
     }
 
