@@ -23,6 +23,11 @@ public protocol Module: AnyObject {
 
     /// The trainable tensors with their dotted names, in a deterministic order.
     var namedParameters: [(name: String, tensor: Tensor)] { get }
+
+    /// The module in PyTorch's `repr` layout: built-in layers give their settings
+    /// (`Linear(in_features=30, out_features=1, bias=True)`, `Sigmoid()`); by default a module
+    /// lists its stored sub-modules, one per indented line as `(name): ...`.
+    var layerDescription: String { get }
 }
 
 extension Module {
