@@ -1,24 +1,43 @@
 import Foundation
 
-/// A classification data set: a feature matrix, an integer label per row, the names of the
+/// A data set: a feature matrix, a target per row — an integer class label (classification)
+/// or a number (regression, see ``load(csv:target:splitColumn:dtype:)``) —, the names of the
 /// features and classes, and (for the bundled sets that have one) the published train/test
-/// split.
+/// split. Printing it gives a summary, not the data.
 ///
 /// ```swift
 /// let data = try Dataset.breastCancer()
 /// let train = data.subset(data.trainIndices)
+/// print(data)   // Dataset: 569 rows × 30 features; classes malignant 212, benign 357; split train 455, test 114
 /// ```
 public struct Dataset {
     /// The features, [rows, features].
     public let features: Tensor
-    /// The class of each row, in 0 ..< classNames.count.
-    public let labels: [Int]
     /// The name of each feature column.
     public let featureNames: [String]
-    /// The name of each class.
+    /// The name of each class (empty for a regression data set).
     public let classNames: [String]
     /// The published split of each row (`"train"` or `"test"`), when the data has one.
     public let split: [String]?
+    /// The numeric target of each row for a regression data set; nil for classification.
+    public let targets: [Double]?
+    /// The name of the target column, when the data set was read from a file.
+    public let targetName: String?
+    private let classLabels: [Int]
+
+    /// The class of each row, in 0 ..< classNames.count.
+    ///
+    /// - Precondition: A classification data set (a regression one has ``targets`` instead).
+    public var labels: [Int] {
+        require(
+            targets == nil,
+            "Dataset.labels: this is a regression data set (numeric target\(targetName.map { " '\($0)'" } ?? "")); "
+                + "use targets or targetColumn()")
+        return classLabels
+    }
+
+    /// Whether the target is numeric (regression) rather than a class label.
+    public var isRegression: Bool { targets != nil }
 
     /// Creates a data set from parts.
     ///
@@ -41,14 +60,46 @@ public struct Dataset {
                 "Dataset: label \(labels[row]) of row \(row) is not in 0 ..< \(classNames.count) (one per class name)")
         }
         self.features = features
-        self.labels = labels
+        self.classLabels = labels
         self.featureNames = featureNames
         self.classNames = classNames
         self.split = split
+        self.targets = nil
+        self.targetName = nil
+    }
+
+    /// Creates a regression data set: a numeric target per row.
+    ///
+    /// - Parameters:
+    ///   - features: [rows, features].
+    ///   - targets: One finite number per row.
+    ///   - featureNames: One name per column.
+    ///   - targetName: The target's name, or nil.
+    ///   - split: `"train"`/`"test"` per row, or nil.
+    /// - Precondition: The counts agree and every target is finite.
+    public init(
+        features: Tensor, targets: [Double], featureNames: [String], targetName: String? = nil, split: [String]? = nil
+    ) {
+        require(
+            features.rank == 2 && features.shape[0] == targets.count && features.shape[1] == featureNames.count,
+            "Dataset: features \(features.shape) do not match \(targets.count) targets and \(featureNames.count) names")
+        require(
+            split == nil || split!.count == targets.count,
+            "Dataset: the split has \(split?.count ?? 0) entries for \(targets.count) rows")
+        if let row = targets.firstIndex(where: { !$0.isFinite }) {
+            fatalError("Dataset: target \(targets[row]) of row \(row) is not a finite number")
+        }
+        self.features = features
+        self.classLabels = []
+        self.featureNames = featureNames
+        self.classNames = []
+        self.split = split
+        self.targets = targets
+        self.targetName = targetName
     }
 
     /// The number of rows.
-    public var count: Int { labels.count }
+    public var count: Int { features.shape[0] }
 
     /// The rows of the published training split.
     public var trainIndices: [Int] { rows(inSplit: "train") }
@@ -56,20 +107,32 @@ public struct Dataset {
     /// The rows of the published test split.
     public var testIndices: [Int] { rows(inSplit: "test") }
 
-    /// The labels as a [rows, 1] column of 0/1 values, the target of a binary classifier.
+    /// The target as a [rows, 1] column: the numbers of a regression data set, or the labels
+    /// as 0/1 values, the target of a binary classifier.
     ///
     /// - Parameter dtype: The element type.
     public func targetColumn(dtype: DType = .float32) -> Tensor {
-        Tensor(labels.map(Double.init), shape: [count, 1], dtype: dtype)
+        Tensor(targets ?? classLabels.map(Double.init), shape: [count, 1], dtype: dtype)
     }
 
     /// The rows at `indices`, in that order.
     ///
     /// - Parameter indices: Row positions.
+    /// - Precondition: Every index is a row.
     public func subset(_ indices: [Int]) -> Dataset {
-        Dataset(
-            features: withNoGrad { features.rows(at: indices) }, labels: indices.map { labels[$0] },
-            featureNames: featureNames, classNames: classNames, split: split.map { s in indices.map { s[$0] } })
+        if let bad = indices.first(where: { $0 < 0 || $0 >= count }) {
+            fatalError("Dataset.subset: index \(bad) is not a row (0..<\(count))")
+        }
+        let rows = withNoGrad { features.rows(at: indices) }
+        let part = split.map { s in indices.map { s[$0] } }
+        if let targets {
+            return Dataset(
+                features: rows, targets: indices.map { targets[$0] }, featureNames: featureNames,
+                targetName: targetName, split: part)
+        }
+        return Dataset(
+            features: rows, labels: indices.map { classLabels[$0] }, featureNames: featureNames,
+            classNames: classNames, split: part)
     }
 
     /// A shuffled split that keeps each class's share in both parts (as scikit-learn's
@@ -83,6 +146,7 @@ public struct Dataset {
         require(
             testFraction > 0 && testFraction < 1,
             "stratifiedSplit: testFraction must be in (0, 1), given \(testFraction)")
+        require(!isRegression, "stratifiedSplit: a regression data set has no classes; use randomSplit")
         var rng = RandomGenerator(seed: seed)
         var train: [Int] = []
         var test: [Int] = []
@@ -96,6 +160,22 @@ public struct Dataset {
         let trainOrder = rng.permutation(train.count).map { train[$0] }
         let testOrder = rng.permutation(test.count).map { test[$0] }
         return (subset(trainOrder), subset(testOrder))
+    }
+
+    /// A shuffled split without regard to classes (for regression targets, or as scikit-learn's
+    /// `train_test_split` without `stratify`).
+    ///
+    /// - Parameters:
+    ///   - testFraction: The share of rows that goes to the test part, in (0, 1).
+    ///   - seed: Fixes the shuffle.
+    /// - Returns: The two parts, each in shuffled order.
+    public func randomSplit(testFraction: Double, seed: UInt64) -> (train: Dataset, test: Dataset) {
+        require(
+            testFraction > 0 && testFraction < 1, "randomSplit: testFraction must be in (0, 1), given \(testFraction)")
+        var rng = RandomGenerator(seed: seed)
+        let order = rng.permutation(count)
+        let nTest = Int((Double(count) * testFraction).rounded())
+        return (subset(Array(order.dropFirst(nTest))), subset(Array(order.prefix(nTest))))
     }
 
     private func rows(inSplit name: String) -> [Int] {
