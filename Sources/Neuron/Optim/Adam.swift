@@ -10,8 +10,16 @@ import Foundation
 /// let opt = Adam(model.parameters, lr: 1e-3)
 /// ```
 public class Adam: Optimizer {
-    /// The tensors updated.
+    /// The tensors updated, group after group.
     public var parameters: [Tensor] { moments.parameters }
+    /// The groups with their own learning rate or weight decay (one group, following the
+    /// optimizer's settings, when built from a list of tensors). Their settings may be changed
+    /// between steps; their tensors may not.
+    public var parameterGroups: [ParameterGroup] {
+        get { groups.groups }
+        set { groups.update(newValue) }
+    }
+    private var groups: ResolvedGroups
     /// η.
     ///
     /// - Precondition: Finite and ≥ 0.
@@ -37,29 +45,59 @@ public class Adam: Optimizer {
         _ parameters: [Tensor], lr: Double = 1e-3, betas: (Double, Double) = (0.9, 0.999), eps: Double = 1e-8,
         weightDecay: Double = 0
     ) {
-        self.init(parameters, lr: lr, betas: betas, eps: eps, weightDecay: weightDecay, decoupled: false)
+        self.init(
+            groups: [ParameterGroup(parameters)], lr: lr, betas: betas, eps: eps, weightDecay: weightDecay,
+            decoupled: false)
     }
 
-    init(_ parameters: [Tensor], lr: Double, betas: (Double, Double), eps: Double, weightDecay: Double, decoupled: Bool)
-    {
+    /// An Adam optimizer over parameter groups, each with its own learning rate or weight
+    /// decay where it gives one (see ``ParameterGroup``).
+    ///
+    /// - Parameters:
+    ///   - groups: The groups; a tensor may be in one group only.
+    ///   - lr: The learning rate η of groups that give none.
+    ///   - betas: (β₁, β₂), the decay rates of the moment estimates.
+    ///   - eps: ε, added to the denominator.
+    ///   - weightDecay: λ of groups that give none.
+    /// - Precondition: lr, eps and weightDecay are finite and ≥ 0; betas are in [0, 1); no
+    ///   tensor is in two groups.
+    public convenience init(
+        groups: [ParameterGroup], lr: Double = 1e-3, betas: (Double, Double) = (0.9, 0.999), eps: Double = 1e-8,
+        weightDecay: Double = 0
+    ) {
+        self.init(groups: groups, lr: lr, betas: betas, eps: eps, weightDecay: weightDecay, decoupled: false)
+    }
+
+    init(
+        groups: [ParameterGroup], lr: Double, betas: (Double, Double), eps: Double, weightDecay: Double,
+        decoupled: Bool
+    ) {
         let name = decoupled ? "AdamW" : "Adam"
         requireHyperparameter(lr, "lr", of: name)
         requireHyperparameter(weightDecay, "weightDecay", of: name)
         learningRate = lr
         self.weightDecay = weightDecay
         self.decoupled = decoupled
-        moments = AdamMoments(parameters, betas: betas, eps: eps, name: name)
+        self.groups = ResolvedGroups(groups, optimizer: name)
+        moments = AdamMoments(self.groups.parameters, betas: betas, eps: eps, name: name)
     }
 
     /// One update of every parameter that has a gradient.
     public func step() {
-        if decoupled && weightDecay != 0 {
+        let settings = parameters.indices.map {
+            groups.settings(ofParameter: $0, learningRate: learningRate, weightDecay: weightDecay)
+        }
+        if decoupled {
             withNoGrad {
-                for p in parameters where p.grad != nil { p.multiply(by: 1 - learningRate * weightDecay) }
+                for (p, s) in zip(parameters, settings) where p.grad != nil && s.decay != 0 {
+                    p.multiply(by: 1 - s.lr * s.decay)
+                }
             }
         }
-        let l2 = decoupled ? 0 : weightDecay
-        moments.step(learningRate: learningRate) { p, g in l2 == 0 ? g : g + p * l2 }
+        moments.step(learningRate: { settings[$0].lr }) { i, p, g in
+            let l2 = self.decoupled ? 0 : settings[i].decay
+            return l2 == 0 ? g : g + p * l2
+        }
     }
 }
 
@@ -83,7 +121,27 @@ public final class AdamW: Adam {
         _ parameters: [Tensor], lr: Double = 1e-3, betas: (Double, Double) = (0.9, 0.999), eps: Double = 1e-8,
         weightDecay: Double = 0.01
     ) {
-        super.init(parameters, lr: lr, betas: betas, eps: eps, weightDecay: weightDecay, decoupled: true)
+        super.init(
+            groups: [ParameterGroup(parameters)], lr: lr, betas: betas, eps: eps, weightDecay: weightDecay,
+            decoupled: true)
+    }
+
+    /// An AdamW optimizer over parameter groups (see ``ParameterGroup``); with
+    /// `model.weightDecayGroups()` the biases do not decay.
+    ///
+    /// - Parameters:
+    ///   - groups: The groups; a tensor may be in one group only.
+    ///   - lr: The learning rate η of groups that give none.
+    ///   - betas: (β₁, β₂), the decay rates of the moment estimates.
+    ///   - eps: ε, added to the denominator.
+    ///   - weightDecay: λ, the decoupled decay rate of groups that give none.
+    /// - Precondition: lr, eps and weightDecay are finite and ≥ 0; betas are in [0, 1); no
+    ///   tensor is in two groups.
+    public init(
+        groups: [ParameterGroup], lr: Double = 1e-3, betas: (Double, Double) = (0.9, 0.999), eps: Double = 1e-8,
+        weightDecay: Double = 0.01
+    ) {
+        super.init(groups: groups, lr: lr, betas: betas, eps: eps, weightDecay: weightDecay, decoupled: true)
     }
 }
 
@@ -114,13 +172,14 @@ final class AdamMoments {
         steps = Array(repeating: 0, count: parameters.count)
     }
 
-    /// Updates each parameter with a gradient, in place, `gradient(θ, ∇θ)` giving the g to use.
-    func step(learningRate: Double, gradient: (Tensor, Tensor) -> Tensor) {
+    /// Updates each parameter with a gradient, in place, with the learning rate
+    /// `learningRate(i)` of parameter i and `gradient(i, θ, ∇θ)` giving the g to use.
+    func step(learningRate: (Int) -> Double, gradient: (Int, Tensor, Tensor) -> Tensor) {
         withNoGrad {
             for (i, p) in parameters.enumerated() {
                 guard let grad = p.grad else { continue }
                 requireUnchangedDType(p, index: i, was: dtypes[i], of: name)
-                let g = gradient(p, grad)
+                let g = gradient(i, p, grad)
                 steps[i] += 1
                 let t = Double(steps[i])
                 let mi = m[i] ?? Tensor.zeros(p.shape, dtype: p.dtype)
@@ -130,7 +189,7 @@ final class AdamMoments {
                 mi.multiply(by: beta1)
                 mi.add(g, scaledBy: 1 - beta1)
                 vi.scaleAndAddProduct(g, g, beta: beta2, alpha: 1 - beta2)
-                let stepSize = learningRate / (1 - Foundation.pow(beta1, t))
+                let stepSize = learningRate(i) / (1 - Foundation.pow(beta1, t))
                 let correction = 1 / (1 - Foundation.pow(beta2, t)).squareRoot()
                 p.addQuotient(mi, sqrtOf: vi, scale: correction, epsilon: eps, alpha: -stepSize)
             }

@@ -10,8 +10,16 @@
 /// opt.zeroGrad(); loss.backward(); opt.step()
 /// ```
 public final class SGD: Optimizer {
-    /// The tensors updated.
-    public let parameters: [Tensor]
+    /// The tensors updated, group after group.
+    public var parameters: [Tensor] { groups.parameters }
+    /// The groups with their own learning rate or weight decay (one group, following the
+    /// optimizer's settings, when built from a list of tensors). Their settings may be changed
+    /// between steps; their tensors may not.
+    public var parameterGroups: [ParameterGroup] {
+        get { groups.groups }
+        set { groups.update(newValue) }
+    }
+    private var groups: ResolvedGroups
     /// η.
     ///
     /// - Precondition: Finite and ≥ 0.
@@ -39,8 +47,33 @@ public final class SGD: Optimizer {
     ///   - weightDecay: λ.
     ///   - nesterov: Use Nesterov momentum (needs μ > 0 and τ = 0).
     /// - Precondition: Hyperparameters are finite and non-negative; Nesterov has μ > 0 and τ = 0.
-    public init(
+    public convenience init(
         _ parameters: [Tensor], lr: Double, momentum: Double = 0, dampening: Double = 0, weightDecay: Double = 0,
+        nesterov: Bool = false
+    ) {
+        self.init(
+            groups: [ParameterGroup(parameters)], lr: lr, momentum: momentum, dampening: dampening,
+            weightDecay: weightDecay, nesterov: nesterov)
+    }
+
+    /// An SGD optimizer over parameter groups, each with its own learning rate or weight
+    /// decay where it gives one (see ``ParameterGroup``).
+    ///
+    /// ```swift
+    /// let opt = SGD(groups: model.weightDecayGroups(), lr: 0.1, momentum: 0.9, weightDecay: 1e-4)
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - groups: The groups; a tensor may be in one group only.
+    ///   - lr: The learning rate η of groups that give none.
+    ///   - momentum: μ (0 for plain gradient descent).
+    ///   - dampening: τ.
+    ///   - weightDecay: λ of groups that give none.
+    ///   - nesterov: Use Nesterov momentum (needs μ > 0 and τ = 0).
+    /// - Precondition: Hyperparameters are finite and non-negative; Nesterov has μ > 0 and τ = 0;
+    ///   no tensor is in two groups.
+    public init(
+        groups: [ParameterGroup], lr: Double, momentum: Double = 0, dampening: Double = 0, weightDecay: Double = 0,
         nesterov: Bool = false
     ) {
         requireHyperparameter(lr, "lr", of: "SGD")
@@ -50,7 +83,8 @@ public final class SGD: Optimizer {
         require(
             !nesterov || (momentum > 0 && dampening == 0),
             "SGD: Nesterov momentum requires momentum > 0 and dampening 0")
-        self.parameters = parameters
+        self.groups = ResolvedGroups(groups, optimizer: "SGD")
+        let parameters = self.groups.parameters
         self.learningRate = lr
         self.momentum = momentum
         self.dampening = dampening
@@ -66,7 +100,8 @@ public final class SGD: Optimizer {
             for (i, p) in parameters.enumerated() {
                 guard var g = p.grad else { continue }
                 requireUnchangedDType(p, index: i, was: dtypes[i], of: "SGD")
-                if weightDecay != 0 { g = g + p * weightDecay }
+                let (lr, decay) = groups.settings(ofParameter: i, learningRate: learningRate, weightDecay: weightDecay)
+                if decay != 0 { g = g + p * decay }
                 if momentum != 0 {
                     if let b = buffers[i] {
                         b.multiply(by: momentum)
@@ -81,7 +116,7 @@ public final class SGD: Optimizer {
                         g = b
                     }
                 }
-                p.add(g, scaledBy: -learningRate)
+                p.add(g, scaledBy: -lr)
             }
         }
     }
