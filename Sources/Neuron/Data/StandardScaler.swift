@@ -30,6 +30,30 @@ public struct StandardScaler {
         }
     }
 
+    /// A scaler with known statistics, e.g. those of a model trained earlier (see
+    /// ``StandardScaler/init(contentsOf:)`` to read them from the model's file).
+    ///
+    /// ```swift
+    /// let scaler = StandardScaler(mean: [5.8, 3.1], scale: [0.83, 0.43])
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - mean: μ per feature.
+    ///   - scale: σ per feature.
+    /// - Precondition: As many scales as means, at least one; every μ finite; every σ finite and > 0.
+    public init(mean: [Double], scale: [Double]) {
+        require(
+            !mean.isEmpty && mean.count == scale.count,
+            "StandardScaler(mean:scale:): \(mean.count) means and \(scale.count) scales; expected the same number, at least one")
+        if let i = mean.indices.first(where: { !mean[$0].isFinite || !scale[$0].isFinite || scale[$0] <= 0 }) {
+            fatalError(
+                "StandardScaler(mean:scale:): feature \(i) has mean \(mean[i]) and scale \(scale[i]); "
+                    + "the mean must be finite and the scale finite and > 0")
+        }
+        self.mean = Tensor(mean, shape: [1, mean.count], dtype: .float64)
+        self.scale = Tensor(scale, shape: [1, scale.count], dtype: .float64)
+    }
+
     /// (x − μ) / σ, in x's dtype.
     ///
     /// - Parameter x: [rows, features] with the fitted number of features.

@@ -14,7 +14,35 @@ extension Module {
     ///   - metadata: The `__metadata__` strings; `["format": "pt"]` by default, as Hugging Face writes.
     /// - Throws: ``SafeTensorsError`` when the file cannot be written.
     public func save(to url: URL, metadata: [String: String] = ["format": "pt"]) throws {
-        let tensors = Dictionary(namedParameters.map { ($0.name, $0.tensor) }, uniquingKeysWith: { a, _ in a })
+        try save(to: url, metadata: metadata, scaler: nil)
+    }
+
+    /// Writes the parameters as ``save(to:metadata:)`` does, and the scaler that prepares the
+    /// model's input as `scaler.mean` and `scaler.scale` (float64, [features]) in the same
+    /// file, so that one file restores the whole prediction (``StandardScaler/init(contentsOf:)``).
+    /// ``load(from:strict:)`` skips the scaler's tensors; PyTorch's strict `load_state_dict`
+    /// needs them filtered out (`{k: v for k, v in d.items() if not k.startswith("scaler.")}`).
+    ///
+    /// ```swift
+    /// try model.save(to: url, scaler: scaler)
+    /// let restored = try StandardScaler(contentsOf: url)
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - url: The file, replaced atomically.
+    ///   - metadata: The `__metadata__` strings; a `neuron.scaler` entry is added when `scaler` is given.
+    ///   - scaler: The fitted scaler, or nil.
+    /// - Throws: ``SafeTensorsError`` when the file cannot be written.
+    public func save(to url: URL, metadata: [String: String] = ["format": "pt"], scaler: StandardScaler?) throws {
+        var tensors = Dictionary(namedParameters.map { ($0.name, $0.tensor) }, uniquingKeysWith: { a, _ in a })
+        var metadata = metadata
+        if let scaler {
+            for (key, value) in scaler.namedTensors {
+                require(tensors[key] == nil, "Module.save: the model has a parameter named \(key), as the scaler's")
+                tensors[key] = value
+            }
+            metadata[StandardScaler.metadataKey] = scaler.namedTensors.map(\.key).sorted().joined(separator: ",")
+        }
         try SafeTensors.save(tensors, metadata: metadata, to: url)
     }
 
@@ -43,7 +71,10 @@ extension Module {
     ///   strict and the keys or shapes do not match.
     @discardableResult
     public func load(from url: URL, strict: Bool = true) throws -> StateDictLoadReport {
-        try load(stateDict: SafeTensors.load(from: url).tensors, strict: strict, source: url.path)
+        let file = try SafeTensors.load(from: url)
+        let preprocessing = Set(file.metadata[StandardScaler.metadataKey]?.split(separator: ",").map(String.init) ?? [])
+        return try load(
+            stateDict: file.tensors.filter { !preprocessing.contains($0.key) }, strict: strict, source: url.path)
     }
 
     /// Copies tensors into the parameters of the same names (see ``load(from:strict:)``).
