@@ -35,3 +35,30 @@ extension Kernels {
         }
     }
 }
+
+extension Kernels {
+    /// loss[r] = −w[r]·logP[r, labels[r]] for logP [rows, classes] (w = 1 when nil): the
+    /// forward half of softmax–cross-entropy, a gather, never a product with a one-hot mask
+    /// (the other entries may be −∞).
+    static func negatedGather<T: KernelScalar>(
+        _ logP: UnsafePointer<T>, labels: [Int], weights: [Double]?, classes: Int, _ loss: UnsafeMutablePointer<T>
+    ) {
+        for (r, label) in labels.enumerated() {
+            loss[r] = -logP[r * classes + label] * T(weights?[r] ?? 1)
+        }
+    }
+
+    /// dx[r, c] = g[r]·w[r]·(exp(logP[r, c]) − [c = labels[r]]): the gradient of
+    /// softmax–cross-entropy, softmax minus one-hot, in one pass (w = 1 when nil).
+    static func softmaxCrossEntropyBackward<T: KernelScalar>(
+        _ logP: UnsafePointer<T>, labels: [Int], weights: [Double]?, _ g: UnsafePointer<T>, classes: Int,
+        _ dx: UnsafeMutablePointer<T>
+    ) {
+        for (r, label) in labels.enumerated() {
+            let scale = g[r] * T(weights?[r] ?? 1)
+            let row = r * classes
+            for c in 0..<classes { dx[row + c] = T.exponential(logP[row + c]) * scale }
+            dx[row + label] -= scale
+        }
+    }
+}

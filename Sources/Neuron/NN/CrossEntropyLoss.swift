@@ -46,19 +46,11 @@ public struct CrossEntropyLoss {
         if let bad = labels.first(where: { $0 < 0 || $0 >= c }) {
             fatalError("CrossEntropyLoss: label \(bad) is out of range for \(c) classes")
         }
-        let logP = logits.logSoftmax(axis: 1)
         let weights = classWeights?.asArray(Double.self) ?? [Double](repeating: 1, count: c)
-        // Gather log pₙ,yₙ rather than multiply by a one-hot mask: the other classes' log p may
-        // be −∞ (a +∞ logit at the label), and −∞·0 would be NaN.
-        let positions = labels.enumerated().map { i, label in i * c + label }
-        var perSample = -logP.reshaped([n * c, 1]).rows(at: positions).reshaped([n])
-        if classWeights != nil {
-            perSample = perSample * Tensor(labels.map { weights[$0] }, shape: [n], dtype: logits.dtype)
-        }
-        if labelSmoothing > 0 {
-            let smooth = -(logP * Tensor(weights, shape: [1, c], dtype: logits.dtype)).sum(axis: 1)
-            perSample = perSample * (1 - labelSmoothing) + smooth * (labelSmoothing / Double(c))
-        }
+        let perSample =
+            labelSmoothing == 0
+            ? softmaxCrossEntropy(logits, labels: labels, classWeights: classWeights.map { _ in weights })
+            : smoothedLosses(logits, labels: labels, weights: weights)
         switch reduction {
         case .none: return perSample
         case .sum: return perSample.sum()
@@ -82,6 +74,22 @@ public struct CrossEntropyLoss {
         if labelSmoothing > 0 { q = q * (1 - labelSmoothing) + labelSmoothing / Double(c) }
         if let classWeights { q = q * classWeights.reshaped([1, c]) }
         return reduction.apply(-(logits.logSoftmax(axis: 1) * q).sum(axis: 1))
+    }
+
+    /// The per-sample losses with label smoothing, composed from log-softmax: the label's term
+    /// (a gather) plus the smoothing term over all classes.
+    private func smoothedLosses(_ logits: Tensor, labels: [Int], weights: [Double]) -> Tensor {
+        let (n, c) = (logits.shape[0], logits.shape[1])
+        let logP = logits.logSoftmax(axis: 1)
+        // Gather log pₙ,yₙ rather than multiply by a one-hot mask: the other classes' log p may
+        // be −∞ (a +∞ logit at the label), and −∞·0 would be NaN.
+        let positions = labels.enumerated().map { i, label in i * c + label }
+        var perSample = -logP.reshaped([n * c, 1]).rows(at: positions).reshaped([n])
+        if classWeights != nil {
+            perSample = perSample * Tensor(labels.map { weights[$0] }, shape: [n], dtype: logits.dtype)
+        }
+        let smooth = -(logP * Tensor(weights, shape: [1, c], dtype: logits.dtype)).sum(axis: 1)
+        return perSample * (1 - labelSmoothing) + smooth * (labelSmoothing / Double(c))
     }
 
     /// (N, C) of a logits matrix, stopping on any other shape or on mismatched weights.
