@@ -38,3 +38,39 @@ extension Kernels {
         }
     }
 }
+
+/// The settings of one Adam update of one parameter (see ``Kernels/adamStep``).
+struct AdamStepSettings {
+    /// 1 − ηλ for AdamW's decoupled decay, 1 otherwise.
+    var shrink: Double
+    /// λ of Adam's L2 term added to the gradient, 0 for AdamW.
+    var l2: Double
+    var beta1: Double
+    var beta2: Double
+    /// η / (1 − β₁ᵗ).
+    var stepSize: Double
+    /// 1 / √(1 − β₂ᵗ).
+    var correction: Double
+    var eps: Double
+}
+
+extension Kernels {
+    /// One Adam or AdamW update in a single pass over θ, ∇θ, m and v, with the arithmetic of
+    /// the separate passes it replaces (so results are bit for bit the same):
+    /// θ ← s·θ; g ← ∇θ + λθ; m ← β₁m + (1 − β₁)g; v ← β₂v + (1 − β₂)g²;
+    /// θ ← θ − η̂·m / (√v·c + ε).
+    static func adamStep<T: KernelScalar>(
+        _ p: UnsafeMutablePointer<T>, _ grad: UnsafePointer<T>, _ m: UnsafeMutablePointer<T>,
+        _ v: UnsafeMutablePointer<T>, _ n: Int, _ s: AdamStepSettings
+    ) {
+        let (shrink, l2, b1, b2) = (T(s.shrink), T(s.l2), T(s.beta1), T(s.beta2))
+        let (a1, a2, step, c, eps) = (T(1 - s.beta1), T(1 - s.beta2), T(-s.stepSize), T(s.correction), T(s.eps))
+        for i in 0..<n {
+            if s.shrink != 1 { p[i] *= shrink }
+            let g = s.l2 == 0 ? grad[i] : grad[i] + p[i] * l2
+            m[i] = b1 * m[i] + a1 * g
+            v[i] = b2 * v[i] + a2 * (g * g)
+            p[i] += step * m[i] / (v[i].squareRoot() * c + eps)
+        }
+    }
+}

@@ -49,6 +49,26 @@ extension Tensor {
         update(.scale(s), self, nil, "multiply(by:)")
     }
 
+    /// One Adam update of this parameter and its moment buffers, in one pass (see
+    /// `Kernels.adamStep`); every buffer's version moves.
+    func adamUpdate(grad: Tensor, m: Tensor, v: Tensor, _ settings: AdamStepSettings) {
+        require(
+            [grad, m, v].allSatisfy { $0.shape == shape && $0.dtype == dtype },
+            "Adam: gradient \(grad.shape), moments \(m.shape) and \(v.shape) do not match the parameter \(shape) (\(dtype))")
+        requireInPlaceAllowed("Adam")
+        for t in [self, m, v] { t.storage.bumpVersion() }
+        switch dtype {
+        case .float32:
+            Kernels.adamStep(
+                storage.pointer(Float.self), grad.storage.pointer(Float.self), m.storage.pointer(Float.self),
+                v.storage.pointer(Float.self), count, settings)
+        case .float64:
+            Kernels.adamStep(
+                storage.pointer(Double.self), grad.storage.pointer(Double.self), m.storage.pointer(Double.self),
+                v.storage.pointer(Double.self), count, settings)
+        }
+    }
+
     /// Stops when an in-place write would corrupt a gradient: while recording, a tensor that
     /// requires grad (a leaf being trained, or a result with history) may not change in place.
     func requireInPlaceAllowed(_ name: String) {

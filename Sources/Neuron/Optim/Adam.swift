@@ -82,21 +82,11 @@ public class Adam: Optimizer {
         moments = AdamMoments(self.groups.parameters, betas: betas, eps: eps, name: name)
     }
 
-    /// One update of every parameter that has a gradient.
+    /// One update of every parameter that has a gradient, in one pass over its buffers.
     public func step() {
-        let settings = parameters.indices.map {
-            groups.settings(ofParameter: $0, learningRate: learningRate, weightDecay: weightDecay)
-        }
-        if decoupled {
-            withNoGrad {
-                for (p, s) in zip(parameters, settings) where p.grad != nil && s.decay != 0 {
-                    p.multiply(by: 1 - s.lr * s.decay)
-                }
-            }
-        }
-        moments.step(learningRate: { settings[$0].lr }) { i, p, g in
-            let l2 = self.decoupled ? 0 : settings[i].decay
-            return l2 == 0 ? g : g + p * l2
+        moments.step { i in
+            let (lr, decay) = groups.settings(ofParameter: i, learningRate: learningRate, weightDecay: weightDecay)
+            return decoupled ? (lr, 1 - lr * decay, 0) : (lr, 1, decay)
         }
     }
 }
@@ -172,26 +162,27 @@ final class AdamMoments {
         steps = Array(repeating: 0, count: parameters.count)
     }
 
-    /// Updates each parameter with a gradient, in place, with the learning rate
-    /// `learningRate(i)` of parameter i and `gradient(i, θ, ∇θ)` giving the g to use.
-    func step(learningRate: (Int) -> Double, gradient: (Int, Tensor, Tensor) -> Tensor) {
+    /// Updates each parameter with a gradient, in place and in one pass (see
+    /// `Kernels.adamStep`), `settings(i)` giving parameter i's learning rate, the factor that
+    /// shrinks it first (AdamW) and the L2 term added to its gradient (Adam).
+    func step(settings: (Int) -> (lr: Double, shrink: Double, l2: Double)) {
         withNoGrad {
             for (i, p) in parameters.enumerated() {
                 guard let grad = p.grad else { continue }
                 requireUnchangedDType(p, index: i, was: dtypes[i], of: name)
-                let g = gradient(i, p, grad)
                 steps[i] += 1
                 let t = Double(steps[i])
                 let mi = m[i] ?? Tensor.zeros(p.shape, dtype: p.dtype)
                 let vi = v[i] ?? Tensor.zeros(p.shape, dtype: p.dtype)
                 m[i] = mi
                 v[i] = vi
-                mi.multiply(by: beta1)
-                mi.add(g, scaledBy: 1 - beta1)
-                vi.scaleAndAddProduct(g, g, beta: beta2, alpha: 1 - beta2)
-                let stepSize = learningRate(i) / (1 - Foundation.pow(beta1, t))
-                let correction = 1 / (1 - Foundation.pow(beta2, t)).squareRoot()
-                p.addQuotient(mi, sqrtOf: vi, scale: correction, epsilon: eps, alpha: -stepSize)
+                let (lr, shrink, l2) = settings(i)
+                p.adamUpdate(
+                    grad: grad, m: mi, v: vi,
+                    AdamStepSettings(
+                        shrink: shrink, l2: l2, beta1: beta1, beta2: beta2,
+                        stepSize: lr / (1 - Foundation.pow(beta1, t)),
+                        correction: 1 / (1 - Foundation.pow(beta2, t)).squareRoot(), eps: eps))
             }
         }
     }
