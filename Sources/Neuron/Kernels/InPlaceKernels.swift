@@ -74,3 +74,16 @@ extension Kernels {
         }
     }
 }
+
+extension Kernels {
+    /// y[r, c] += b[c] for y [rows, columns]: a bias row added in place, with the rounding of
+    /// the broadcast addition y + b.
+    static func addRow<T: KernelScalar>(
+        _ b: UnsafePointer<T>, to y: UnsafeMutablePointer<T>, rows: Int, columns: Int
+    ) {
+        for r in 0..<rows {
+            let row = y + r * columns
+            for c in 0..<columns { row[c] = row[c] + b[c] }
+        }
+    }
+}
