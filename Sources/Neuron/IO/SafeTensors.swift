@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Files move both ways with PyTorch (`safetensors.torch.save_file`/`load_file`). Neuron writes
 /// `F32` and `F64`; it reads the types in ``SafeTensorsDType``'s table. The reader checks the
-/// rules listed at ``SafeTensorsHeader`` before it allocates anything from a size the file
+/// rules listed at `SafeTensorsHeader` before it allocates anything from a size the file
 /// states, and throws a ``SafeTensorsError`` naming the file and the problem.
 ///
 /// ```swift
