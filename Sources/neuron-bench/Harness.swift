@@ -1,10 +1,13 @@
 import Foundation
 
-/// Command-line options: `--only W3,W4`, `--json PATH`, `--reps N`.
+/// Command-line options: `--only W3,W4`, `--json PATH`, `--reps N`, `--peak`.
 struct Options {
     var only: Set<String> = []
     var jsonPath: String?
     var reps = 5
+    /// Also measure the multiply-add peak (one thread and all CPUs) that GEMM is read against;
+    /// `--only peak` measures only that.
+    var peak = false
 
     init(arguments: [String]) {
         var i = 1
@@ -15,8 +18,9 @@ struct Options {
             case "--only": only = Set((value ?? "").split(separator: ",").map(String.init)); i += 1
             case "--json": jsonPath = value; i += 1
             case "--reps": reps = Int(value ?? "") ?? reps; i += 1
+            case "--peak": peak = true
             case "--help", "-h":
-                print("usage: neuron-bench [--only W1,W3] [--json PATH] [--reps N]")
+                print("usage: neuron-bench [--only W1,W3] [--json PATH] [--reps N] [--peak]")
                 exit(0)
             default:
                 FileHandle.standardError.write("neuron-bench: unknown argument \(flag)\n".data(using: .utf8)!)
@@ -28,6 +32,18 @@ struct Options {
 
     func wants(_ id: String) -> Bool { only.isEmpty || only.contains(id) }
 }
+
+/// The CPU's model name from /proc/cpuinfo ("unknown CPU" where there is none).
+func cpuModel() -> String {
+    guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+        let line = info.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
+        let colon = line.firstIndex(of: ":")
+    else { return "unknown CPU" }
+    return line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+}
+
+/// Logical CPUs this process may run on.
+func onlineCPUs() -> Int { ProcessInfo.processInfo.activeProcessorCount }
 
 /// Collects results and prints them as `ID name value unit`, the form of peer_torch.py.
 final class Report {

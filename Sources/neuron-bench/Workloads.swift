@@ -1,39 +1,6 @@
 import Foundation
 import Neuron
 
-/// W1: square GEMM, n = 64 … 1024, float32 (and float64 for reference).
-func runGEMM(_ report: Report, reps: Int) {
-    for n in [64, 128, 256, 512, 1024] {
-        let a = Tensor.randn([n, n], seed: 1)
-        let b = Tensor.randn([n, n], seed: 2)
-        let inner = max(3, Int(2e9 / (2 * pow(Double(n), 3))))
-        let t = medianTime(reps: reps) { for _ in 0..<inner { _ = a.matmul(b) } } / Double(inner)
-        report.add("W1", "neuron_gemm_\(n)", 2 * pow(Double(n), 3) / t / 1e9, "GFLOP/s")
-    }
-    for n in [256, 1024] {
-        let a = Tensor.randn([n, n], seed: 1, dtype: .float64)
-        let b = Tensor.randn([n, n], seed: 2, dtype: .float64)
-        let inner = max(3, Int(1e9 / (2 * pow(Double(n), 3))))
-        let t = medianTime(reps: reps) { for _ in 0..<inner { _ = a.matmul(b) } } / Double(inner)
-        report.add("W1", "neuron_gemm_f64_\(n)", 2 * pow(Double(n), 3) / t / 1e9, "GFLOP/s")
-    }
-}
-
-/// W1b: the three products of a 784 → 512 linear layer on a batch of 256.
-func runLinearShapedGEMM(_ report: Report, reps: Int) {
-    let shapes: [(String, [Int], [Int])] = [
-        ("forward", [256, 784], [784, 512]), ("grad_weight", [784, 256], [256, 512]),
-        ("grad_input", [256, 512], [512, 784]),
-    ]
-    for (name, sa, sb) in shapes {
-        let a = Tensor.randn(sa, seed: 1)
-        let b = Tensor.randn(sb, seed: 2)
-        let flops = 2 * Double(sa[0] * sa[1] * sb[1])
-        let t = medianTime(reps: reps) { for _ in 0..<20 { _ = a.matmul(b) } } / 20
-        report.add("W1b", "neuron_\(name)", flops / t / 1e9, "GFLOP/s")
-    }
-}
-
 /// W2: per-op overhead of `sigmoid(a * b + c).sum()` forward and backward on 16 elements.
 func runOpOverhead(_ report: Report, reps: Int) {
     let a = Tensor.randn([16], seed: 1, requiresGrad: true)

@@ -6,6 +6,9 @@ import Neuron
 
 let options = Options(arguments: CommandLine.arguments)
 let report = Report()
+print("# cpu: \(cpuModel()), \(onlineCPUs()) logical CPUs; Neuron build: \(buildDescription)")
+
+if options.peak || options.only.contains("peak") { runPeak(report, reps: options.reps) }
 
 if options.wants("W1") { runGEMM(report, reps: options.reps) }
 if options.wants("W1b") { runLinearShapedGEMM(report, reps: options.reps) }
@@ -18,5 +21,5 @@ if options.wants("D1") { try runCSVLoad(report, reps: options.reps) }
 
 if let peak = peakResidentMiB() { report.add("mem", "peak_rss", peak, "MiB") }
 if let path = options.jsonPath {
-    try report.writeJSON(to: path, extra: ["framework": "neuron", "build": buildDescription])
+    try report.writeJSON(to: path, extra: ["framework": "neuron", "build": buildDescription, "cpu": cpuModel()])
 }
