@@ -1,5 +1,3 @@
-import Dispatch
-
 // C = op(A)·op(B) in the manner of GotoBLAS/BLIS: op(B) is packed into panels of nr columns
 // (two vectors), and a register-blocked micro-kernel (GEMMMicroKernel.swift) computes one
 // gemmTileRows × nr tile of C per call, entirely in vector registers. A row-major A is read in
@@ -15,6 +13,8 @@ private let kc = 384
 private let nc = 768
 /// Products of fewer multiply-adds than this run on one thread.
 private let parallelThreshold = 1 << 20
+/// Parts a large threaded product is cut into (two per thread).
+private let parallelParts = 4
 
 /// Raw pointers handed to worker threads; each thread writes a disjoint part of C.
 private struct SharedPointers<T>: @unchecked Sendable {
@@ -50,21 +50,21 @@ extension Kernels {
             blockedGEMM(T.Vector.self, m: m, n: n, k: k, a, rsA, csA, b, rsB, csB, c, ldc: n)
             return
         }
-        // Two parts on tile boundaries; split the dimension whose tiles divide more evenly,
-        // preferring columns, where each thread packs only its own half of op(B).
+        // Parts on tile boundaries, taken by the caller and the helper thread (GEMMThreads.swift)
+        // as they come free, so a thread held up by another process leaves its parts to the other.
         let mr = gemmTileRows
-        let (rowTiles, colTiles) = ((m + mr - 1) / mr, (n + nr - 1) / nr)
-        let splitRows = colTiles < 2 || (rowTiles % 2 == 0 && colTiles % 2 == 1 && rowTiles >= 2)
-        let unit = splitRows ? mr : nr
-        let tiles = splitRows ? rowTiles : colTiles
-        let first = min((tiles + 1) / 2 * unit, splitRows ? m : n)
-        let total = splitRows ? m : n
+        let split = splitRows(
+            m: m, n: n, k: k, nr: nr, packsA: csA == 1 && !readInPlace(rowBytes: rsA * MemoryLayout<T>.stride),
+            packsBSlowly: csB != 1)
+        let unit = split.rows ? mr : nr
+        let total = split.rows ? m : n
+        let tilesPerPart = ((total + unit - 1) / unit + split.parts - 1) / split.parts
         let shared = SharedPointers(a: a, b: b, c: c)
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            let start = part == 0 ? 0 : first
-            let end = part == 0 ? first : total
+        GEMMHelper.shared.run(parts: split.parts) { part in
+            let start = part * tilesPerPart * unit
+            let end = min(start + tilesPerPart * unit, total)
             guard end > start else { return }
-            if splitRows {
+            if split.rows {
                 blockedGEMM(
                     T.Vector.self, m: end - start, n: n, k: k, shared.a + start * rsA, rsA, csA, shared.b, rsB, csB,
                     shared.c + start * n, ldc: n)
@@ -74,6 +74,30 @@ extension Kernels {
                     shared.c + start, ldc: n)
             }
         }
+    }
+
+    /// How a threaded product is cut: into two parts, or four when it is large enough that a
+    /// part still repays its packing; by rows of C or by columns. Parts by rows each pack all of
+    /// op(B), parts by columns each pack all of op(A) that is packed: the cut avoids repeating
+    /// the packing that is slow (a transposed B, gathered element by element; an A whose rows
+    /// alias in the cache), and otherwise takes the dimension whose tiles divide more evenly,
+    /// columns on a tie.
+    private static func splitRows(m: Int, n: Int, k: Int, nr: Int, packsA: Bool, packsBSlowly: Bool)
+        -> (rows: Bool, parts: Int)
+    {
+        let (rowTiles, colTiles) = ((m + gemmTileRows - 1) / gemmTileRows, (n + nr - 1) / nr)
+        let parts = m * n * k >= 4 * parallelThreshold ? parallelParts : 2
+        /// Tiles of the busiest part over the average: 1 is a perfect split.
+        func imbalance(_ tiles: Int) -> Double {
+            tiles < parts ? .infinity : Double((tiles + parts - 1) / parts * parts) / Double(tiles)
+        }
+        let rows: Bool
+        if packsA != packsBSlowly && min(rowTiles, colTiles) >= parts {
+            rows = packsA
+        } else {
+            rows = imbalance(rowTiles) < imbalance(colTiles)
+        }
+        return (rows, min(parts, max(rows ? rowTiles : colTiles, 1)))
     }
 
     /// One thread's share: the loops around the micro-kernel, with packing buffers of its own.

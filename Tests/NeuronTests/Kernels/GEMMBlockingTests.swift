@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 import Testing
 
 @testable import Neuron
@@ -99,5 +101,24 @@ struct GEMMBlockingTests {
                 #expect(worst <= tolerance, "\(m)×\(k)·\(k)×\(n) \(dtype) tA \(ta) tB \(tb): error \(worst)")
             }
         }
+    }
+
+    @Test("products asked for from several threads at once share the helper and stay correct")
+    func concurrentCallers() {
+        let (m, n, k) = (90, 70, 300)
+        let a = values(m * k, seed: 5)
+        let b = values(k * n, seed: 6)
+        let want = kernelProduct(Double.self, a, b, m: m, n: n, k: k, transposeA: false, transposeB: true, threads: 1)
+        let results = Mutex<[[Double]]>([])
+        DispatchQueue.concurrentPerform(iterations: 6) { _ in
+            for _ in 0..<5 {
+                let got = kernelProduct(
+                    Double.self, a, b, m: m, n: n, k: k, transposeA: false, transposeB: true, threads: 2)
+                results.withLock { $0.append(got) }
+            }
+        }
+        let all = results.withLock { $0 }
+        #expect(all.count == 30)
+        for got in all { #expect(got == want) }
     }
 }
