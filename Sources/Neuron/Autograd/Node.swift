@@ -39,8 +39,9 @@ struct SavedValues: OptionSet {
 /// no reference cycles. The rule is released after `backward()` unless the graph is retained.
 final class Node {
     let name: StaticString
-    private(set) var inputs: [Tensor]
-    private(set) var rule: BackwardRule?
+    // Read on every step of the backward pass, without the dynamic exclusivity check.
+    @exclusivity(unchecked) private(set) var inputs: [Tensor]
+    @exclusivity(unchecked) private(set) var rule: BackwardRule?
     /// What the rule reads, and the storage versions when the op ran: of the output and the
     /// first two inputs inline (no allocation for the common ops), and of further inputs in
     /// `laterVersions` when the rule reads them.
