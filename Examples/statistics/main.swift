@@ -3,7 +3,10 @@ import Neuron
 
 // Logistic regression as statistics: the single neuron Sequential(Linear(d, 1), Sigmoid())
 // fitted to the maximum-likelihood estimate four ways, reported as statsmodels reports it,
-// refused when the estimate does not exist, and made sparse by an L1 penalty.
+// refused when the estimate does not exist, and made sparse by an L1 penalty. With
+// --plots DIR it draws the estimates with their 95 % confidence intervals.
+
+let plots = try Plot.folder()  // --plots DIR: where to write the pictures
 
 let data = try Dataset.breastCancer(dtype: .float64)
 let chosen = ["mean_radius", "mean_texture", "mean_smoothness"]
@@ -25,7 +28,9 @@ let (newton, newtonTime) = try timed { try LogisticRegression(tolerance: 1e-10).
 let mle = [newton.intercept] + newton.coefficients
 func distance(_ estimate: [Double]) -> Double { zip(estimate, mle).map { abs($0 - $1) }.max()! }
 
-let (lbfgs, lbfgsTime) = try timed { try LogisticRegression(solver: .lbfgs, tolerance: 1e-9, maxIterations: 1000).fit(x, y) }
+let (lbfgs, lbfgsTime) = try timed {
+    try LogisticRegression(solver: .lbfgs, tolerance: 1e-9, maxIterations: 1000).fit(x, y)
+}
 let (descent, descentTime) = try timed {
     try LogisticRegression(solver: .gradientDescent(lr: 4), tolerance: 1e-9, maxIterations: 100_000).fit(x, y)
 }
@@ -76,8 +81,10 @@ do {
     print("  " + error.description)
 }
 let ridge = try LogisticRegression(penalty: .l2(C: 1)).fit(allFeatures, y)
-print(String(format: "  With penalty .l2(C: 1) the optimum exists: largest |coefficient| %.3f after %d Newton steps.",
-    ridge.coefficients.map(abs).max()!, ridge.iterations))
+print(
+    String(
+        format: "  With penalty .l2(C: 1) the optimum exists: largest |coefficient| %.3f after %d Newton steps.",
+        ridge.coefficients.map(abs).max()!, ridge.iterations))
 
 print("\n4. L1 path on a sparse problem: 80 rows, 100 features, only x0…x4 matter\n")
 var generator = RandomGenerator(seed: 7)
@@ -101,3 +108,13 @@ for c in [0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 1.0] {
 }
 print("  As C shrinks the penalty grows: the other coefficients become exactly 0, and the strongest")
 print("  true effects are the last to go.")
+
+if let plots {
+    let figure = Plot.coefficients(
+        names: ["const"] + chosen,
+        values: [newton.intercept] + newton.coefficients, standardErrors: newton.standardErrors,
+        title: "Log-odds of benign per standard deviation (569 tumours)", xLabel: "coefficient (log-odds)")
+    let url = plots.appendingPathComponent("statistics-coefficients.svg")
+    try figure.write(to: url)
+    print("\npictures\n  wrote \(url.path)")
+}
