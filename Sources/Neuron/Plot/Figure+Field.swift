@@ -46,7 +46,7 @@ extension Figure {
     }
 
     /// The contour line of a grid of values at one level, by marching squares, as matplotlib's
-    /// `contour` with one level. The grid is laid out as for ``field(_:x:y:colorMap:range:contour:contourLabel:colorBarLabel:)``.
+    /// `contour` with one level. The grid is laid out as for ``field(_:x:y:colorMap:range:contour:contourLabel:colorBarLabel:opacity:)``.
     ///
     /// - Parameters:
     ///   - values: The grid, `rows` arrays of `columns` values.
@@ -71,7 +71,7 @@ extension Figure {
     ///
     /// - Parameters:
     ///   - probabilities: probabilities[i][j] holds the K class probabilities at grid point
-    ///     (i, j), laid out as for ``field(_:x:y:colorMap:range:contour:contourLabel:colorBarLabel:)``.
+    ///     (i, j), laid out as for ``field(_:x:y:colorMap:range:contour:contourLabel:colorBarLabel:opacity:)``.
     ///   - x: The x coordinates of the first and last column.
     ///   - y: The y coordinates of the first and last row.
     ///   - colors: The colour of each class; nil takes ``Color/palette``.
