@@ -9,8 +9,9 @@ import Foundation
 /// Prints training progress, one line per epoch: the epoch, the losses, the accuracies and the
 /// time, as ``format(_:totalEpochs:)`` writes them.
 ///
-/// On a terminal (standard output is a TTY) every epoch rewrites the same line in place, with
-/// a carriage return, and the last epoch (or ``finish()``) ends it with a newline. When the
+/// On a terminal (standard output is a TTY) the epochs rewrite the same line in place, with a
+/// carriage return (at most every `refreshInterval` seconds, and always the first and the last
+/// epoch), and the last epoch (or ``finish()``) ends it with a newline. When the
 /// output is piped or redirected, it prints plain lines instead, and only the first epoch,
 /// every `every`-th and the last, so a log of a long run stays short.
 ///
@@ -38,10 +39,14 @@ public struct ProgressLine {
     public let mode: Mode
     /// Text put before every line, such as the model's name.
     public let prefix: String
+    /// In place, the shortest time in seconds between two redraws of the line.
+    public let refreshInterval: Double
     /// Where the text goes.
     private let write: (String) -> Void
     /// Whether an in-place line is waiting for its newline.
     private var isOpen = false
+    /// When the in-place line was last drawn.
+    private var lastDrawn: Date?
 
     /// A progress printer.
     ///
@@ -51,10 +56,12 @@ public struct ProgressLine {
     ///     takes 1 for up to 20 epochs and totalEpochs / 10 above.
     ///   - prefix: Text before each line, such as "  mlp ".
     ///   - mode: nil chooses `.inPlace` when standard output is a terminal and `.lines` when not.
+    ///   - refreshInterval: In place, redraw at most this often (seconds), so that thousands of
+    ///     quick epochs do not flood the terminal; 0 draws every epoch.
     ///   - write: Where the text goes; nil prints to standard output and flushes it.
     /// - Precondition: `totalEpochs` ≥ 1 and `every` (when given) ≥ 1.
     public init(
-        totalEpochs: Int, every: Int? = nil, prefix: String = "", mode: Mode? = nil,
+        totalEpochs: Int, every: Int? = nil, prefix: String = "", mode: Mode? = nil, refreshInterval: Double = 0.05,
         write: ((String) -> Void)? = nil
     ) {
         require(totalEpochs >= 1, "ProgressLine: totalEpochs must be at least 1, given \(totalEpochs)")
@@ -62,6 +69,7 @@ public struct ProgressLine {
         self.totalEpochs = totalEpochs
         self.every = every ?? (totalEpochs <= 20 ? 1 : totalEpochs / 10)
         self.prefix = prefix
+        self.refreshInterval = refreshInterval
         self.mode = mode ?? (isatty(STDOUT_FILENO) != 0 ? .inPlace : .lines)
         self.write =
             write ?? { text in
@@ -70,8 +78,9 @@ public struct ProgressLine {
             }
     }
 
-    /// Shows an epoch: rewrites the line in place, or prints a line if the epoch is the first,
-    /// a multiple of `every` or the last.
+    /// Shows an epoch: rewrites the line in place (unless it was drawn less than
+    /// `refreshInterval` ago and this is not the last epoch), or prints a line if the epoch is
+    /// the first, a multiple of `every` or the last.
     ///
     /// - Parameter epoch: The epoch's record.
     public mutating func update(_ epoch: TrainingHistory.Epoch) {
@@ -80,9 +89,12 @@ public struct ProgressLine {
         case .lines:
             if epoch.epoch == 1 || epoch.epoch % every == 0 || epoch.epoch >= totalEpochs { write(text + "\n") }
         case .inPlace:
+            let now = Date()
+            let isLast = epoch.epoch >= totalEpochs
+            guard isLast || lastDrawn.map({ now.timeIntervalSince($0) >= refreshInterval }) ?? true else { return }
             write("\r" + text + "\u{1B}[K")  // ESC [ K clears what a longer earlier line left
-            isOpen = true
-            if epoch.epoch >= totalEpochs { finish() }
+            (isOpen, lastDrawn) = (true, now)
+            if isLast { finish() }
         }
     }
 

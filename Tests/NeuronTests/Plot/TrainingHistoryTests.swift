@@ -64,12 +64,22 @@ struct TrainingHistoryTests {
     @Test("on a terminal: every epoch rewrites the line with \\r, and the last ends it with one newline")
     func inPlace() {
         var output = ""
-        var progress = ProgressLine(totalEpochs: 3, mode: .inPlace) { output += $0 }
+        var progress = ProgressLine(totalEpochs: 3, mode: .inPlace, refreshInterval: 0) { output += $0 }
         for epoch in 1...3 { progress.update(TrainingHistory.Epoch(epoch: epoch, trainLoss: 1)) }
         progress.finish()  // already closed: adds nothing
         #expect(output.filter { $0 == "\r" }.count == 3)
         #expect(output.filter { $0 == "\n" }.count == 1 && output.hasSuffix("\n"))
         #expect(output.hasPrefix("\repoch 1/3"))
+    }
+
+    @Test("in place, quick epochs are drawn at most once per refresh interval, the last always")
+    func throttled() {
+        var output = ""
+        var progress = ProgressLine(totalEpochs: 1000, mode: .inPlace, refreshInterval: 3600) { output += $0 }
+        for epoch in 1...1000 { progress.update(TrainingHistory.Epoch(epoch: epoch, trainLoss: 1)) }
+        #expect(output.filter { $0 == "\r" }.count == 2)  // epoch 1, then the last
+        #expect(
+            output.contains("epoch    1/1000") && output.hasSuffix("epoch 1000/1000   loss 1.00000   0 µs\u{1B}[K\n"))
     }
 
     @Test("a run stopped early is closed by finish()")
