@@ -76,7 +76,7 @@ public enum Plot {
         diagram.line(
             x: curve.meanPredicted, y: curve.fractionPositive,
             label: "\(label) (ECE = \(String(format: "%.3f", ece)))", color: Figure.Color.palette[0], marker: .circle)
-        diagram.legendPosition = .upperLeft
+        diagram.legendPosition = .best
         let histogram = Figure(xLabel: "mean predicted probability", yLabel: "count", width: 560, height: 190)
         histogram.xLimits = -0.02...1.02
         histogram.histogram(probabilities, bins: bins, range: 0...1, color: Figure.Color.palette[0])
