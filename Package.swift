@@ -50,7 +50,8 @@ let package = Package(
         .executableTarget(name: "statistics", dependencies: ["Neuron"], path: "Examples/statistics"),
         .executableTarget(name: "neuron-bench", dependencies: ["Neuron"]),
         .executableTarget(name: "neuron-fuzz", dependencies: ["Neuron"]),
-        .testTarget(name: "NeuronTests", dependencies: ["Neuron"], resources: [.copy("IO/Fixtures"), .copy("Plot/Golden")]),
+        .testTarget(
+            name: "NeuronTests", dependencies: ["Neuron"], resources: [.copy("IO/Fixtures"), .copy("Plot/Golden")]),
     ],
     swiftLanguageModes: [.v6]
 )
