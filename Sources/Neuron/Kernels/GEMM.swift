@@ -7,10 +7,12 @@
 // Transposed operands are read through strides while packing, so no transpose is ever
 // materialised. Large products are split between two threads.
 
-/// Depth of one packed block (elements of k); deeper products are cut into equal blocks.
-private let kc = 384
-/// Columns of op(B) packed at a time (kc × nc elements, about 1 MiB of float32, held in L2).
-private let nc = 768
+/// Bytes of depth in one packed block: 384 floats or 192 doubles, so that a strip of A
+/// (gemmTileRows × depth) stays within half the 48 KiB L1 cache; deeper products are cut into
+/// equal blocks.
+private let kcBytes = 1536
+/// Bytes of one packed block of op(B), depth × columns: about 1 MiB, half the L2 cache.
+private let blockBytes = 1536 * 768
 /// Products of fewer multiply-adds than this run on one thread.
 private let parallelThreshold = 1 << 20
 /// Parts a large threaded product is cut into (two per thread).
@@ -94,6 +96,9 @@ extension Kernels {
         let rows: Bool
         if packsA != packsBSlowly && min(rowTiles, colTiles) >= parts {
             rows = packsA
+        } else if packsA && min(rowTiles, colTiles) >= parts {
+            // Both slow: repeat the smaller (k × n of B by rows, m × k of A by columns).
+            rows = n <= m
         } else {
             rows = imbalance(rowTiles) < imbalance(colTiles)
         }
@@ -108,11 +113,12 @@ extension Kernels {
         let mr = gemmTileRows
         let nr = V.scalarCount * 2
         // Equal blocks: 784 = 2 × 392 rather than 384 + 384 + 16.
+        let scalar = MemoryLayout<V.Scalar>.stride
+        let (kc, nc) = (kcBytes / scalar, blockBytes / kcBytes)
         let kBlock = (k + (k + kc - 1) / kc - 1) / ((k + kc - 1) / kc)
         let nPanels = (n + nr - 1) / nr
         let nBlocks = (n + nc - 1) / nc
         let nBlock = (nPanels + nBlocks - 1) / nBlocks * nr
-        let scalar = MemoryLayout<V.Scalar>.stride
         let packedB = UnsafeMutableRawPointer.allocate(byteCount: kBlock * nBlock * scalar, alignment: 64)
             .bindMemory(to: V.Scalar.self, capacity: kBlock * nBlock)
         let packedA = UnsafeMutableRawPointer.allocate(byteCount: kBlock * mr * scalar, alignment: 64)
