@@ -49,23 +49,14 @@ public struct Dataset {
     ///   - split: `"train"`/`"test"` per row, or nil.
     /// - Precondition: The counts agree, and every label is in 0 ..< classNames.count.
     public init(features: Tensor, labels: [Int], featureNames: [String], classNames: [String], split: [String]? = nil) {
-        require(
-            features.rank == 2 && features.shape[0] == labels.count && features.shape[1] == featureNames.count,
-            "Dataset: features \(features.shape) do not match \(labels.count) labels and \(featureNames.count) names")
-        require(
-            split == nil || split!.count == labels.count,
-            "Dataset: the split has \(split?.count ?? 0) entries for \(labels.count) rows")
+        Self.requireRows(features, labels.count, "labels", featureNames: featureNames, split: split)
         if let row = labels.firstIndex(where: { $0 < 0 || $0 >= classNames.count }) {
             fatalError(
                 "Dataset: label \(labels[row]) of row \(row) is not in 0 ..< \(classNames.count) (one per class name)")
         }
-        self.features = features
-        self.classLabels = labels
-        self.featureNames = featureNames
-        self.classNames = classNames
-        self.split = split
-        self.targets = nil
-        self.targetName = nil
+        self.init(
+            features: features, classLabels: labels, targets: nil, featureNames: featureNames, classNames: classNames,
+            targetName: nil, split: split)
     }
 
     /// Creates a regression data set: a numeric target per row.
@@ -80,22 +71,38 @@ public struct Dataset {
     public init(
         features: Tensor, targets: [Double], featureNames: [String], targetName: String? = nil, split: [String]? = nil
     ) {
-        require(
-            features.rank == 2 && features.shape[0] == targets.count && features.shape[1] == featureNames.count,
-            "Dataset: features \(features.shape) do not match \(targets.count) targets and \(featureNames.count) names")
-        require(
-            split == nil || split!.count == targets.count,
-            "Dataset: the split has \(split?.count ?? 0) entries for \(targets.count) rows")
+        Self.requireRows(features, targets.count, "targets", featureNames: featureNames, split: split)
         if let row = targets.firstIndex(where: { !$0.isFinite }) {
             fatalError("Dataset: target \(targets[row]) of row \(row) is not a finite number")
         }
+        self.init(
+            features: features, classLabels: [], targets: targets, featureNames: featureNames, classNames: [],
+            targetName: targetName, split: split)
+    }
+
+    /// The parts, checked by the public initialisers.
+    private init(
+        features: Tensor, classLabels: [Int], targets: [Double]?, featureNames: [String], classNames: [String],
+        targetName: String?, split: [String]?
+    ) {
         self.features = features
-        self.classLabels = []
-        self.featureNames = featureNames
-        self.classNames = []
-        self.split = split
+        self.classLabels = classLabels
         self.targets = targets
+        self.featureNames = featureNames
+        self.classNames = classNames
         self.targetName = targetName
+        self.split = split
+    }
+
+    /// Stops unless `features` is [rows, featureNames.count] and the split has one entry per row.
+    private static func requireRows(
+        _ features: Tensor, _ rows: Int, _ noun: String, featureNames: [String], split: [String]?
+    ) {
+        require(
+            features.rank == 2 && features.shape[0] == rows && features.shape[1] == featureNames.count,
+            "Dataset: features \(features.shape) do not match \(rows) \(noun) and \(featureNames.count) names")
+        require(
+            split == nil || split!.count == rows, "Dataset: the split has \(split?.count ?? 0) entries for \(rows) rows")
     }
 
     /// The number of rows.
