@@ -42,7 +42,7 @@ final class AnomalyScope: Sendable {
     }
 
     /// Stops when `output` holds NaN or ±∞ although every input is finite.
-    func checkForward(_ name: StaticString, inputs: [Tensor], output: Tensor) {
+    func checkForward(_ name: StaticString, inputs: OpInputs, output: Tensor) {
         guard !output.isAllFinite, inputs.allSatisfy(\.isAllFinite) else { return }
         fatalError(
             "anomaly: \(name) produced NaN or ±∞ from finite inputs of shapes \(inputs.map(\.shape)), "
@@ -50,22 +50,22 @@ final class AnomalyScope: Sendable {
     }
 
     /// Stops when a backward rule turned a finite gradient into NaN or ±∞.
-    static func checkBackward(_ node: Node, gradient: Tensor, results: [Tensor?]) {
+    static func checkBackward(_ name: StaticString, origin: String?, gradient: Tensor, results: InputGradients) {
         guard gradient.isAllFinite else { return }
-        for (i, g) in results.enumerated() {
-            guard let g, !g.isAllFinite else { continue }
+        for i in 0..<results.count {
+            guard let g = results[i], !g.isAllFinite else { continue }
             fatalError(
-                "anomaly: the backward of \(node.name) produced NaN or ±∞ in the gradient of its input \(i) "
-                    + "(shape \(g.shape)) from a finite gradient; \(node.name) was created as "
-                    + (node.origin ?? "an op outside withAnomalyDetection (no record of where)"))
+                "anomaly: the backward of \(name) produced NaN or ±∞ in the gradient of its input \(i) "
+                    + "(shape \(g.shape)) from a finite gradient; \(name) was created as "
+                    + (origin ?? "an op outside withAnomalyDetection (no record of where)"))
         }
     }
 
     /// "mul (op #3 …), a leaf [2, 3]": what produced each input.
-    static func sources(of inputs: [Tensor]) -> String {
+    static func sources(of inputs: OpInputs) -> String {
         inputs.map { t in
-            guard let node = t.node else { return "a leaf \(t.shape)" }
-            return node.origin ?? "\(node.name) (created outside withAnomalyDetection)"
+            guard t.node.isRecorded else { return "a leaf \(t.shape)" }
+            return t.node.origin ?? "\(t.node.name) (created outside withAnomalyDetection)"
         }.joined(separator: "; ")
     }
 }

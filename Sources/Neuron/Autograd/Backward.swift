@@ -97,28 +97,30 @@ enum Engine {
                     let id = ObjectIdentifier(tensor)
                     if targetIDs.contains(id) { found[id] = gradient }
                 }
-                guard let node = tensor.node else { continue }
-                guard let rule = node.rule else {
+                guard tensor.node.isRecorded else { continue }
+                let name = tensor.node.name
+                guard let rule = tensor.node.rule else {
                     fatalError(
-                        "backward: trying to backward through the graph a second time (\(node.name) was already freed); "
+                        "backward: trying to backward through the graph a second time (\(name) was already freed); "
                             + "pass retainGraph: true to the first backward call")
                 }
-                node.requireSavedValuesUnchanged(output: tensor)
-                let inputs = node.inputs
-                let grads: [Tensor?]
+                tensor.requireSavedValuesUnchanged()
+                let inputs = tensor.node.inputs
+                if !retainGraph { tensor.node.release() }
+                let grads: InputGradients
                 if AnomalyMode.active != nil {
                     // The rule's own ops are not forward ops: check its results as a whole.
-                    grads = AnomalyMode.$scope.withValue(nil) { rule(gradient, tensor, InputMask(inputs)) }
-                    AnomalyScope.checkBackward(node, gradient: gradient, results: grads)
+                    grads = AnomalyMode.$scope.withValue(nil) { rule(gradient, tensor, inputs) }
+                    AnomalyScope.checkBackward(name, origin: tensor.node.origin, gradient: gradient, results: grads)
                 } else {
-                    grads = rule(gradient, tensor, InputMask(inputs))
+                    grads = rule(gradient, tensor, inputs)
                 }
-                if !retainGraph { node.release() }
-                for (input, g) in zip(inputs, grads) {
-                    guard let g, input.requiresGrad else { continue }
+                for i in 0..<inputs.count {
+                    let input = inputs[i]
+                    guard let g = grads[i], input.requiresGrad else { continue }
                     require(
                         g.shape == input.shape,
-                        "backward: \(node.name) produced a gradient of shape \(g.shape) for an input of shape \(input.shape)"
+                        "backward: \(name) produced a gradient of shape \(g.shape) for an input of shape \(input.shape)"
                     )
                     if let previous = input.pendingGradient {
                         input.pendingGradient = previous + g
@@ -136,14 +138,20 @@ enum Engine {
     static func topologicalOrder(from root: Tensor) -> [Tensor] {
         let mark = passCounter.add(1, ordering: .relaxed).newValue
         var order: [Tensor] = []
-        var stack: [Tensor] = [root]
+        var stack: [Tensor] = []
         order.reserveCapacity(16)
         stack.reserveCapacity(16)
+        stack.append(root)
         root.visitMark = mark
         root.visitNext = 0
         while let top = stack.last {
-            if let node = top.node, top.visitNext < node.inputs.count {
-                let input = node.inputs[top.visitNext]
+            // Inputs are visited last to first, so that in the reversed order a tensor's first
+            // input (in `a * b + c`, the product) runs before its later ones (the leaf c): the
+            // gradient they share is then no longer shared when the leaf takes it, and is not
+            // copied. Any visiting order gives a valid order.
+            let inputCount = top.node.inputs.count
+            if top.visitNext < inputCount {
+                let input = top.node.inputs[inputCount - 1 - top.visitNext]
                 top.visitNext += 1
                 if input.visitMark != mark && input.requiresGrad {
                     input.visitMark = mark
@@ -171,7 +179,7 @@ enum Engine {
         }
         if var existing = leaf.grad {
             leaf.grad = nil
-            if existing.node == nil && isKnownUniquelyReferenced(&existing)
+            if !existing.node.isRecorded && isKnownUniquelyReferenced(&existing)
                 && isKnownUniquelyReferenced(&existing.storage)
             {
                 existing.add(gradient)
@@ -179,7 +187,7 @@ enum Engine {
             } else {
                 leaf.grad = existing + gradient
             }
-        } else if gradient.node == nil && isKnownUniquelyReferenced(&gradient)
+        } else if !gradient.node.isRecorded && isKnownUniquelyReferenced(&gradient)
             && isKnownUniquelyReferenced(&gradient.storage)
         {
             leaf.grad = gradient

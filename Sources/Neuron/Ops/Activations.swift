@@ -6,28 +6,28 @@ extension Tensor {
     ///
     /// Derivative: σ(x)·(1 − σ(x)).
     public func sigmoid() -> Tensor {
-        mapped(.sigmoid).recorded("sigmoid", [self], saving: .output) { g, y, _ in [g.fusedBackward(.sigmoid, y) ?? g * y * (1 - y)] }
+        mapped(.sigmoid).recorded("sigmoid", self, saving: .output) { g, y, _ in g.fusedBackward(.sigmoid, y) ?? g * y * (1 - y) }
     }
 
     /// The logit z when this tensor is σ(z) from a recorded `sigmoid()` whose input and output
     /// are unchanged: what `binaryCrossEntropy` uses to be exact at any logit.
     var recordedSigmoidLogit: Tensor? {
-        guard let node, "\(node.name)" == "sigmoid" else { return nil }
-        return node.unchangedFirstInput(output: self)
+        guard node.isRecorded, "\(node.name)" == "sigmoid" else { return nil }
+        return unchangedFirstInput()
     }
 
     /// The hyperbolic tangent, tanh x.
     ///
     /// Derivative: 1 − tanh²x.
     public func tanh() -> Tensor {
-        mapped(.tanh).recorded("tanh", [self], saving: .output) { g, y, _ in [g.fusedBackward(.tanh, y) ?? g * (1 - y.squared())] }
+        mapped(.tanh).recorded("tanh", self, saving: .output) { g, y, _ in g.fusedBackward(.tanh, y) ?? g * (1 - y.squared()) }
     }
 
     /// The rectified linear unit, max(x, 0); NaN stays NaN, so a diverging model shows it.
     ///
     /// Derivative: 0 where x ≤ 0, else 1 (0 at x = 0 and 1 at NaN, as PyTorch).
     public func relu() -> Tensor {
-        mapped(.relu).recorded("relu", [self], saving: .inputs) { g, _, _ in [g.fusedBackward(.relu, self) ?? g * self.mapped(.step)] }
+        mapped(.relu).recorded("relu", self, saving: .inputs) { g, _, x in g.fusedBackward(.relu, x) ?? g * x.mapped(.step) }
     }
 
     /// Softmax along an axis: exp(xᵢ) / ∑ⱼ exp(xⱼ), computed as exp(x − logSumExp(x)) so that
@@ -61,8 +61,8 @@ extension Tensor {
             Kernels.logSoftmax(
                 storage.pointer(Double.self), outer: outer, n: n, inner: inner, out.storage.pointer(Double.self))
         }
-        return out.recorded("log_softmax", [self], saving: .output) { g, y, _ in
-            [g - exp(y) * g.sum(axis: a, keepDims: true)]
+        return out.recorded("log_softmax", self, saving: .output) { g, y, _ in
+            g - exp(y) * g.sum(axis: a, keepDims: true)
         }
     }
 }

@@ -7,9 +7,8 @@ extension Tensor {
     /// Derivative: ∂/∂a = 1, ∂/∂b = 1 (summed over broadcast dimensions).
     /// - Precondition: The shapes broadcast and the dtypes match.
     public static func + (a: Tensor, b: Tensor) -> Tensor {
-        let (sa, sb) = (a.shape, b.shape)
-        return a.combined(.add, b, name: "add").recorded("add", [a, b]) { g, _, needs in
-            [needs[0] ? g.summed(toShape: sa) : nil, needs[1] ? g.summed(toShape: sb) : nil]
+        a.combined(.add, b, name: "add").recorded("add", a, b) { g, _, a, b, needs in
+            (needs[0] ? g.summed(toShape: a.shape) : nil, needs[1] ? g.summed(toShape: b.shape) : nil)
         }
     }
 
@@ -18,9 +17,8 @@ extension Tensor {
     /// Derivative: ∂/∂a = 1, ∂/∂b = −1.
     /// - Precondition: The shapes broadcast and the dtypes match.
     public static func - (a: Tensor, b: Tensor) -> Tensor {
-        let (sa, sb) = (a.shape, b.shape)
-        return a.combined(.subtract, b, name: "sub").recorded("sub", [a, b]) { g, _, needs in
-            [needs[0] ? g.summed(toShape: sa) : nil, needs[1] ? (-g).summed(toShape: sb) : nil]
+        a.combined(.subtract, b, name: "sub").recorded("sub", a, b) { g, _, a, b, needs in
+            (needs[0] ? g.summed(toShape: a.shape) : nil, needs[1] ? (-g).summed(toShape: b.shape) : nil)
         }
     }
 
@@ -29,8 +27,8 @@ extension Tensor {
     /// Derivative: ∂/∂a = b, ∂/∂b = a.
     /// - Precondition: The shapes broadcast and the dtypes match.
     public static func * (a: Tensor, b: Tensor) -> Tensor {
-        a.combined(.multiply, b, name: "mul").recorded("mul", [a, b], saving: .inputs) { g, _, needs in
-            [needs[0] ? (g * b).summed(toShape: a.shape) : nil, needs[1] ? (g * a).summed(toShape: b.shape) : nil]
+        a.combined(.multiply, b, name: "mul").recorded("mul", a, b, saving: .inputs) { g, _, a, b, needs in
+            (needs[0] ? (g * b).summed(toShape: a.shape) : nil, needs[1] ? (g * a).summed(toShape: b.shape) : nil)
         }
     }
 
@@ -39,11 +37,11 @@ extension Tensor {
     /// Derivative: ∂/∂a = 1/b, ∂/∂b = −a/b² = −(a/b)/b.
     /// - Precondition: The shapes broadcast and the dtypes match.
     public static func / (a: Tensor, b: Tensor) -> Tensor {
-        a.combined(.divide, b, name: "div").recorded("div", [a, b], saving: [.inputs, .output]) { g, y, needs in
-            [
+        a.combined(.divide, b, name: "div").recorded("div", a, b, saving: [.inputs, .output]) { g, y, a, b, needs in
+            (
                 needs[0] ? (g / b).summed(toShape: a.shape) : nil,
-                needs[1] ? (-(g * y) / b).summed(toShape: b.shape) : nil,
-            ]
+                needs[1] ? (-(g * y) / b).summed(toShape: b.shape) : nil
+            )
         }
     }
 
@@ -51,7 +49,7 @@ extension Tensor {
     ///
     /// Derivative: −1.
     public static prefix func - (a: Tensor) -> Tensor {
-        a.mapped(.negate).recorded("neg", [a]) { g, _, _ in [-g] }
+        a.mapped(.negate).recorded("neg", a) { g, _, _ in -g }
     }
 
     // MARK: - With a scalar
@@ -60,7 +58,7 @@ extension Tensor {
     ///
     /// Derivative: 1.
     public static func + (a: Tensor, s: Double) -> Tensor {
-        a.mapped(.addScalar(s)).recorded("add_scalar", [a]) { g, _, _ in [g] }
+        a.mapped(.addScalar(s)).recorded("add_scalar", a) { g, _, _ in g }
     }
 
     /// Adds a scalar to every element: s + a.
@@ -77,14 +75,14 @@ extension Tensor {
     ///
     /// Derivative: −1.
     public static func - (s: Double, a: Tensor) -> Tensor {
-        a.mapped(.subtractFromScalar(s)).recorded("rsub_scalar", [a]) { g, _, _ in [-g] }
+        a.mapped(.subtractFromScalar(s)).recorded("rsub_scalar", a) { g, _, _ in -g }
     }
 
     /// Multiplies every element by a scalar: a · s.
     ///
     /// Derivative: s.
     public static func * (a: Tensor, s: Double) -> Tensor {
-        a.mapped(.multiplyScalar(s)).recorded("mul_scalar", [a]) { g, _, _ in [g * s] }
+        a.mapped(.multiplyScalar(s)).recorded("mul_scalar", a) { g, _, _ in g * s }
     }
 
     /// Multiplies every element by a scalar: s · a.
@@ -101,8 +99,8 @@ extension Tensor {
     ///
     /// Derivative: −s/a² = −(s/a)/a.
     public static func / (s: Double, a: Tensor) -> Tensor {
-        a.mapped(.reciprocal).mapped(.multiplyScalar(s)).recorded("rdiv_scalar", [a], saving: [.inputs, .output]) { g, y, _ in
-            [-(g * y) / a]
+        a.mapped(.reciprocal).mapped(.multiplyScalar(s)).recorded("rdiv_scalar", a, saving: [.inputs, .output]) { g, y, a in
+            -(g * y) / a
         }
     }
 }

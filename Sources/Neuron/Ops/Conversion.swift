@@ -6,8 +6,8 @@ extension Tensor {
     public func to(_ dtype: DType) -> Tensor {
         if dtype == self.dtype { return self }
         let source = self.dtype
-        return Tensor(storage: storage.converted(to: dtype), shape: shape).recorded("to", [self]) { g, _, _ in
-            [g.to(source)]
+        return Tensor(storage: storage.converted(to: dtype), shape: shape).recorded("to", self) { g, _, _ in
+            g.to(source)
         }
     }
 }

@@ -26,7 +26,7 @@ extension Tensor {
             Kernels.gatherRows(
                 storage.pointer(Double.self), rowLength: rowLength, indices, out.storage.pointer(Double.self))
         }
-        return out.recorded("rows", [self]) { g, _, _ in [g.scatteredRows(at: indices, rowCount: n)] }
+        return out.recorded("rows", self) { g, _, _ in g.scatteredRows(at: indices, rowCount: n) }
     }
 
     /// A tensor of `rowCount` rows, zero except that row `indices[r]` accumulates row r of this
@@ -56,7 +56,7 @@ extension Tensor {
             Kernels.scatterAddRows(
                 storage.pointer(Double.self), rowLength: rowLength, indices, out.storage.pointer(Double.self))
         }
-        return out.recorded("scatter_rows", [self]) { g, _, _ in [g.rows(at: indices)] }
+        return out.recorded("scatter_rows", self) { g, _, _ in g.rows(at: indices) }
     }
 
     /// The part of the tensor whose index along `axis` lies in `range`.
@@ -80,14 +80,14 @@ extension Tensor {
             from: self, offset: range.lowerBound * inner, srcStride: size * inner,
             to: out, dstOffset: 0, dstStride: range.count * inner, outer: outer, length: range.count * inner)
         let source = shape
-        return out.recorded("slice", [self]) { g, _, _ in
+        return out.recorded("slice", self) { g, _, _ in
             var before = source
             before[a] = range.lowerBound
             var after = source
             after[a] = source[a] - range.upperBound
             let zerosBefore = Tensor.zeros(before, dtype: g.dtype)
             let zerosAfter = Tensor.zeros(after, dtype: g.dtype)
-            return [Tensor.concatenated([zerosBefore, g, zerosAfter], axis: a)]
+            return Tensor.concatenated([zerosBefore, g, zerosAfter], axis: a)
         }
     }
 

@@ -67,6 +67,6 @@ extension Tensor {
     ///
     /// Derivative: σ(x).
     public func softplus() -> Tensor {
-        mapped(.softplus).recorded("softplus", [self], saving: .inputs) { g, _, _ in [g * self.sigmoid()] }
+        mapped(.softplus).recorded("softplus", self, saving: .inputs) { g, _, x in g * x.sigmoid() }
     }
 }

@@ -33,12 +33,12 @@ public func binaryCrossEntropy(_ probabilities: Tensor, _ targets: Tensor) -> Te
         Kernels.binaryCrossEntropy(
             p.storage.pointer(Double.self), y.storage.pointer(Double.self), out.storage.pointer(Double.self), p.count)
     }
-    return out.recorded("binary_cross_entropy", [p, y], saving: .inputs) { g, _, needs in
-        [
+    return out.recorded("binary_cross_entropy", p, y, saving: .inputs) { g, _, p, y, needs in
+        (
             needs[0]
                 ? g.fusedBackward(.binaryCrossEntropy, p, y) ?? g * (p - y) / (p * (1 - p)).clamped(min: Kernels.bceEpsilon) : nil,
-            needs[1] ? g * (log(1 - p).clamped(min: -100) - log(p).clamped(min: -100)) : nil,
-        ]
+            needs[1] ? g * (log(1 - p).clamped(min: -100) - log(p).clamped(min: -100)) : nil
+        )
     }
 }
 
@@ -77,11 +77,11 @@ public func binaryCrossEntropyWithLogits(_ logits: Tensor, _ targets: Tensor, po
             x.storage.pointer(Double.self), y.storage.pointer(Double.self), w?.storage.pointer(Double.self),
             out.storage.pointer(Double.self), x.count)
     }
-    return out.recorded("binary_cross_entropy_with_logits", [x, y], saving: .inputs) { g, _, needs in
+    return out.recorded("binary_cross_entropy_with_logits", x, y, saving: .inputs) { g, _, x, y, needs in
         let wy = w.map { $0 * y } ?? y
-        return [
+        return (
             needs[0] ? g * ((1 - y) * x.sigmoid() - wy * (-x).sigmoid()) : nil,
-            needs[1] ? g * ((w ?? Tensor.ones([], dtype: x.dtype)) * (-x).softplus() - x.softplus()) : nil,
-        ]
+            needs[1] ? g * ((w ?? Tensor.ones([], dtype: x.dtype)) * (-x).softplus() - x.softplus()) : nil
+        )
     }
 }

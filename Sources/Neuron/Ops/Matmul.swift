@@ -52,7 +52,7 @@ extension Tensor {
                 m: m, n: n, k: k, a.storage.pointer(Double.self), transposeA: transposeA,
                 b.storage.pointer(Double.self), transposeB: transposeB, out.storage.pointer(Double.self))
         }
-        return out.recorded("matmul", [a, b], saving: .inputs) { g, _, needs in
+        return out.recorded("matmul", a, b, saving: .inputs) { g, _, a, b, needs in
             let gradA: Tensor? =
                 !needs[0]
                 ? nil
@@ -65,7 +65,7 @@ extension Tensor {
                 : transposeB
                     ? product(g, a, transposeA: true, transposeB: transposeA)
                     : product(a, g, transposeA: !transposeA)
-            return [gradA, gradB]
+            return (gradA, gradB)
         }
     }
 }

@@ -1,18 +1,48 @@
 extension Tensor {
-    /// Attaches history to a freshly computed result: the one place graph nodes are created.
+    /// Attaches history to a freshly computed result of one input: the backward rule maps
+    /// (∂L/∂output, output, x) to ∂L/∂x.
     ///
     /// Nothing is recorded when gradient recording is off or no input requires grad, so ops
     /// run inside `withNoGrad` (and inside an ordinary backward pass) cost no graph memory.
     /// `saving` says which values the rule reads (its inputs, its output): their versions are
-    /// recorded so that `backward()` refuses to run after they were changed in place.
+    /// recorded so that `backward()` refuses to run after they were changed in place. A rule
+    /// that reads only its arguments captures nothing, and recording it allocates nothing.
     @inline(__always)
     func recorded(
-        _ name: StaticString, _ inputs: [Tensor], saving saved: SavedValues = [], _ rule: @escaping BackwardRule
+        _ name: StaticString, _ x: Tensor, saving saved: SavedValues = [],
+        _ rule: @escaping (_ gradient: Tensor, _ output: Tensor, _ x: Tensor) -> Tensor
     ) -> Tensor {
+        record(name, OpInputs(x), saved, .unary(rule))
+    }
+
+    /// Attaches history to a freshly computed result of two inputs: the backward rule maps
+    /// (∂L/∂output, output, a, b, which inputs need a gradient) to (∂L/∂a, ∂L/∂b).
+    @inline(__always)
+    func recorded(
+        _ name: StaticString, _ a: Tensor, _ b: Tensor, saving saved: SavedValues = [],
+        _ rule: @escaping (_ gradient: Tensor, _ output: Tensor, _ a: Tensor, _ b: Tensor, _ needs: InputMask) -> (
+            Tensor?, Tensor?
+        )
+    ) -> Tensor {
+        record(name, OpInputs(a, b), saved, .binary(rule))
+    }
+
+    /// Attaches history to a freshly computed result of any number of inputs, which the rule
+    /// captures: it returns one gradient per input, nil where `needs` says none is wanted.
+    func recorded(
+        _ name: StaticString, _ inputs: [Tensor], saving saved: SavedValues = [],
+        _ rule: @escaping (_ gradient: Tensor, _ output: Tensor, _ needs: InputMask) -> [Tensor?]
+    ) -> Tensor {
+        record(name, OpInputs(inputs), saved, .general(rule))
+    }
+
+    /// The one place graph nodes are created.
+    @inline(__always)
+    private func record(_ name: StaticString, _ inputs: OpInputs, _ saved: SavedValues, _ rule: BackwardRule) -> Tensor {
         let anomaly = AnomalyMode.active
         anomaly?.checkForward(name, inputs: inputs, output: self)
-        guard GradMode.isEnabled, inputs.contains(where: { $0.requiresGrad }) else { return self }
-        node = Node(name, inputs: inputs, saved: saved, output: self, origin: anomaly?.origin(of: name), rule: rule)
+        guard inputs.contains(where: { $0.requiresGrad }), GradMode.isEnabled else { return self }
+        node.record(name, inputs: inputs, saved: saved, output: self, origin: anomaly?.origin(of: name), rule: rule)
         return self
     }
 

@@ -10,8 +10,7 @@ extension Tensor {
         case .float32: out.storage.pointer(Float.self)[0] = Kernels.sum(storage.pointer(Float.self), count)
         case .float64: out.storage.pointer(Double.self)[0] = Kernels.sum(storage.pointer(Double.self), count)
         }
-        let source = shape
-        return out.recorded("sum", [self]) { g, _, _ in [g.expanded(to: source)] }
+        return out.recorded("sum", self) { g, _, x in g.expanded(to: x.shape) }
     }
 
     /// The sum along one axis: yⱼ = ∑ᵢ x[…, i, …].
@@ -35,8 +34,7 @@ extension Tensor {
             Kernels.sumAxis(
                 storage.pointer(Double.self), outer: outer, n: n, inner: inner, out.storage.pointer(Double.self))
         }
-        let source = shape
-        return out.recorded("sum_axis", [self]) { g, _, _ in [g.reshaped(kept).expanded(to: source)] }
+        return out.recorded("sum_axis", self) { g, _, x in g.reshaped(kept).expanded(to: x.shape) }
     }
 
     /// The mean of all elements, as a scalar tensor: (1/n) ∑ᵢ xᵢ.
@@ -68,11 +66,11 @@ extension Tensor {
         let a = Shape.normalize(axis: axis, rank: rank, op: "max", shape: shape)
         let (values, indices) = maxIndices(axis: a, op: "max")
         let mask = argmaxMask(indices, axis: a)
-        let (source, kept) = (shape, values.shape)
+        let kept = values.shape
         let out =
             keepDims
             ? values : Tensor(storage: values.storage, shape: Tensor.reducedShape(shape, axis: a, keepDims: false))
-        return out.recorded("max_axis", [self]) { g, _, _ in [g.reshaped(kept).expanded(to: source) * mask] }
+        return out.recorded("max_axis", self) { g, _, x in g.reshaped(kept).expanded(to: x.shape) * mask }
     }
 
     /// The index of the largest value along `axis` for every other position, flattened in

@@ -23,10 +23,7 @@ extension Tensor {
             targetCount == count,
             "reshaped: cannot reshape \(shape) (\(count) elements) to \(newShape) (\(targetCount) elements)")
         if target == shape { return self }
-        let source = shape
-        return Tensor(storage: storage, shape: target).recorded("reshape", [self]) { g, _, _ in
-            [g.reshaped(source)]
-        }
+        return Tensor(storage: storage, shape: target).recorded("reshape", self) { g, _, x in g.reshaped(x.shape) }
     }
 
     /// The matrix transpose: result[j, i] = self[i, j]. A vector or scalar is returned as is.
@@ -44,7 +41,7 @@ extension Tensor {
         case .float64:
             Kernels.transpose(storage.pointer(Double.self), rows: rows, cols: cols, out.storage.pointer(Double.self))
         }
-        return out.recorded("transpose", [self]) { g, _, _ in [g.transposed()] }
+        return out.recorded("transpose", self) { g, _, _ in g.transposed() }
     }
 
     /// The values broadcast (repeated) to a larger shape, as NumPy's `broadcast_to`, copied.
@@ -53,16 +50,18 @@ extension Tensor {
     /// - Parameter target: A shape this tensor's shape broadcasts to.
     /// - Precondition: The shape broadcasts to `target`.
     public func expanded(to target: [Int]) -> Tensor {
+        // One element (every size 1) broadcasts to any shape of at least its rank.
         require(
-            target.count >= rank && Shape.broadcast(shape, target) == target,
+            target.count >= rank && (count == 1 || Shape.broadcast(shape, target) == target),
             "expanded: shape \(shape) cannot be broadcast to \(target)")
         if target == shape { return self }
-        let out: Tensor
-        if count == 1 {
-            Storage.requireFits(count: Shape.checkedCount(target, op: "expanded"), dtype: dtype, op: "expanded")
-            out = Tensor.full(target, value: storage.element(0), dtype: dtype)  // the common sum() backward
+        let out = Tensor(uninitialized: target, dtype: dtype, op: "expanded")
+        if count == 1 {  // the common sum() backward
+            switch dtype {
+            case .float32: out.storage.pointer(Float.self).update(repeating: storage.pointer(Float.self)[0], count: out.count)
+            case .float64: out.storage.pointer(Double.self).update(repeating: storage.pointer(Double.self)[0], count: out.count)
+            }
         } else {
-            out = Tensor(uninitialized: target, dtype: dtype, op: "expanded")
             let strides = Shape.broadcastStrides(shape, to: target)
             switch dtype {
             case .float32:
@@ -73,8 +72,7 @@ extension Tensor {
                     storage.pointer(Double.self), strides, out.storage.pointer(Double.self), shape: target)
             }
         }
-        let source = shape
-        return out.recorded("expand", [self]) { g, _, _ in [g.summed(toShape: source)] }
+        return out.recorded("expand", self) { g, _, x in g.summed(toShape: x.shape) }
     }
 
     /// This tensor summed down to `target`, a shape that broadcasts to this one: the adjoint of

@@ -40,7 +40,7 @@ public func softmaxCrossEntropy(_ logits: Tensor, labels: [Int], classWeights: [
         Kernels.logSoftmax(logits.storage.pointer(Double.self), outer: n, n: c, inner: 1, p)
         Kernels.negatedGather(p, labels: labels, weights: rowWeights, classes: c, out.storage.pointer(Double.self))
     }
-    return out.recorded("softmax_cross_entropy", [logits], saving: .inputs) { g, _, _ in
+    return out.recorded("softmax_cross_entropy", logits, saving: .inputs) { g, _, logits in
         // `logP` is private to this op, so nothing can change it before backward.
         guard GradMode.isEnabled else {
             let dx = Tensor(uninitialized: logP.shape, dtype: logP.dtype)
@@ -54,11 +54,11 @@ public func softmaxCrossEntropy(_ logits: Tensor, labels: [Int], classWeights: [
                     logP.storage.pointer(Double.self), labels: labels, weights: rowWeights,
                     g.storage.pointer(Double.self), classes: c, dx.storage.pointer(Double.self))
             }
-            return [dx]
+            return dx
         }
         var oneHot = [Double](repeating: 0, count: n * c)
         for (r, label) in labels.enumerated() { oneHot[r * c + label] = 1 }
         let scale = rowWeights.map { g * Tensor($0, shape: [n], dtype: g.dtype) } ?? g
-        return [(logits.softmax(axis: 1) - Tensor(oneHot, shape: [n, c], dtype: logits.dtype)) * scale.reshaped([n, 1])]
+        return (logits.softmax(axis: 1) - Tensor(oneHot, shape: [n, c], dtype: logits.dtype)) * scale.reshaped([n, 1])
     }
 }

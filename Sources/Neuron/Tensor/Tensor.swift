@@ -20,8 +20,9 @@ public final class Tensor {
     // pass, never through overlapping `inout` accesses, so they go without the dynamic
     // exclusivity check too (it cost about 4 % of the instructions of a small op).
 
-    /// The step that produced this tensor, or nil for a leaf (or a result computed without grad).
-    @exclusivity(unchecked) var node: Node?
+    /// The step that produced this tensor, not `isRecorded` for a leaf (or a result computed
+    /// without grad): stored in the tensor, so recording an op allocates no node.
+    @exclusivity(unchecked) var node = Node()
     /// Whether this leaf collects gradients.
     @exclusivity(unchecked) private var leafRequiresGrad: Bool
 
@@ -34,6 +35,13 @@ public final class Tensor {
     @exclusivity(unchecked) var visitMark: Int = 0
     /// Scratch space of the backward pass: the next input to visit in the depth-first search.
     @exclusivity(unchecked) var visitNext: Int = 0
+
+    /// Frees the graph behind this tensor's node, iteratively.
+    deinit {
+        guard node.isRecorded else { return }
+        node.dismantle()
+        Node.didFree()
+    }
 
     /// A tensor over an existing storage. Internal: the public initialisers copy their input.
     init(storage: Storage, shape: [Int], requiresGrad: Bool = false) {
@@ -120,17 +128,17 @@ public final class Tensor {
     ///
     /// - Precondition: Only a leaf's flag can be set.
     public var requiresGrad: Bool {
-        get { leafRequiresGrad || node != nil }
+        get { leafRequiresGrad || node.isRecorded }
         set {
             require(
-                node == nil,
+                !node.isRecorded,
                 "requiresGrad: can only be set on a leaf tensor; use detached() to start a new leaf")
             leafRequiresGrad = newValue
         }
     }
 
     /// Whether this tensor was created by the user rather than computed by a recorded op.
-    public var isLeaf: Bool { node == nil }
+    public var isLeaf: Bool { !node.isRecorded }
 
     /// How many in-place writes this tensor's values have seen (PyTorch's `_version`). Shared by
     /// every tensor over the same values (a `detached()` alias, a reshaped view); a recorded op
@@ -138,7 +146,7 @@ public final class Tensor {
     public var version: Int { storage.version }
 
     /// The name of the op that produced this tensor (e.g. `"mul"`), or nil for a leaf.
-    public var gradFunctionName: String? { node.map { "\($0.name)" } }
+    public var gradFunctionName: String? { node.isRecorded ? "\(node.name)" : nil }
 
     // MARK: - Reading values
 
