@@ -2,8 +2,11 @@ import Foundation
 
 /// The size and type of a storage, kept in front of its elements.
 struct StorageHeader {
-    let count: Int
-    let dtype: DType
+    /// Set again when a pooled buffer is reused (`StoragePool`).
+    var count: Int
+    var dtype: DType
+    /// The 16-byte blocks the buffer was created with, or 0 when it is too large to pool.
+    let pooledBlocks: Int
     /// How many in-place writes the buffer has seen (PyTorch's version counter): a backward rule
     /// that saved a tensor compares it with the version it recorded.
     var version: Int
@@ -25,9 +28,21 @@ final class Storage: ManagedBuffer<StorageHeader, SIMD2<Double>> {
         -> Storage
     {
         let bytes = requireFits(count: count, dtype: dtype, op: op())
-        let blocks = Swift.max((bytes + 15) / 16, 1)
+        if bytes <= StoragePool.largestBytes {
+            let sizeClass = StoragePool.sizeClass(bytes: bytes)
+            if let reused = StoragePool.take(sizeClass) {
+                reused.headerPointer.pointee = StorageHeader(
+                    count: count, dtype: dtype, pooledBlocks: reused.pooledBlocks, version: version)
+                return reused
+            }
+            return create(blocks: StoragePool.blocks(sizeClass), pooled: true, count: count, dtype: dtype, version: version)
+        }
+        return create(blocks: (bytes + 15) / 16, pooled: false, count: count, dtype: dtype, version: version)
+    }
+
+    private static func create(blocks: Int, pooled: Bool, count: Int, dtype: DType, version: Int) -> Storage {
         let buffer = create(minimumCapacity: blocks) { _ in
-            StorageHeader(count: count, dtype: dtype, version: version)
+            StorageHeader(count: count, dtype: dtype, pooledBlocks: pooled ? blocks : 0, version: version)
         }
         return unsafeDowncast(buffer, to: Storage.self)
     }
@@ -58,6 +73,8 @@ final class Storage: ManagedBuffer<StorageHeader, SIMD2<Double>> {
     var dtype: DType { headerPointer.pointee.dtype }
     /// The number of in-place writes so far.
     var version: Int { headerPointer.pointee.version }
+    /// The buffer's size in 16-byte blocks when it may go back to `StoragePool`, else 0.
+    var pooledBlocks: Int { headerPointer.pointee.pooledBlocks }
 
     /// Records an in-place write: every tensor sharing this buffer sees its version change.
     @inline(__always)
@@ -66,7 +83,7 @@ final class Storage: ManagedBuffer<StorageHeader, SIMD2<Double>> {
     /// The header, read through a pointer: `ManagedBuffer.header` is a class property whose
     /// every access pays a dynamic exclusivity check, and the ops read it constantly.
     @inline(__always)
-    private var headerPointer: UnsafeMutablePointer<StorageHeader> {
+    fileprivate var headerPointer: UnsafeMutablePointer<StorageHeader> {
         withUnsafeMutablePointerToHeader { $0 }
     }
     /// The first byte of the elements.

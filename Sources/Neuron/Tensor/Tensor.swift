@@ -36,8 +36,10 @@ public final class Tensor {
     /// Scratch space of the backward pass: the next input to visit in the depth-first search.
     @exclusivity(unchecked) var visitNext: Int = 0
 
-    /// Frees the graph behind this tensor's node, iteratively.
+    /// Frees the graph behind this tensor's node, iteratively, and hands a small storage that
+    /// nothing else holds back to `StoragePool`.
     deinit {
+        if storage.pooledBlocks != 0 && isKnownUniquelyReferenced(&storage) { StoragePool.give(storage) }
         guard node.isRecorded else { return }
         node.dismantle()
         Node.didFree()
