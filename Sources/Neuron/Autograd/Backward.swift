@@ -86,62 +86,62 @@ enum Engine {
         let order = topologicalOrder(from: root)
         root.pendingGradient = seed
         GradMode.$isEnabled.withValue(createGraph) {
-            for tensor in order {
-                if targetIDs == nil && tensor.isLeaf {
-                    accumulatePending(into: tensor, createGraph: createGraph)
-                    continue
-                }
-                guard let gradient = tensor.pendingGradient else { continue }
-                tensor.pendingGradient = nil
-                if let targetIDs {
-                    let id = ObjectIdentifier(tensor)
-                    if targetIDs.contains(id) { found[id] = gradient }
-                }
-                guard tensor.node.isRecorded else { continue }
-                let name = tensor.node.name
-                guard let rule = tensor.node.rule else {
-                    fatalError(
-                        "backward: trying to backward through the graph a second time (\(name) was already freed); "
-                            + "pass retainGraph: true to the first backward call")
-                }
-                tensor.requireSavedValuesUnchanged()
-                let inputs = tensor.node.inputs
-                if !retainGraph { tensor.node.release() }
-                let grads: InputGradients
-                if AnomalyMode.active != nil {
-                    // The rule's own ops are not forward ops: check its results as a whole.
-                    grads = AnomalyMode.$scope.withValue(nil) { rule(gradient, tensor, inputs) }
-                    AnomalyScope.checkBackward(name, origin: tensor.node.origin, gradient: gradient, results: grads)
-                } else {
-                    grads = rule(gradient, tensor, inputs)
-                }
-                for i in 0..<inputs.count {
-                    let input = inputs[i]
-                    guard let g = grads[i], input.requiresGrad else { continue }
-                    require(
-                        g.shape == input.shape,
-                        "backward: \(name) produced a gradient of shape \(g.shape) for an input of shape \(input.shape)"
-                    )
-                    if let previous = input.pendingGradient {
-                        input.pendingGradient = previous + g
-                    } else {
-                        input.pendingGradient = g
+            for entry in order {
+                // The entry's one reference keeps the tensor alive through its step; the step
+                // reads it without further reference counting, and the entry is dropped right
+                // after, so memory goes back as the pass proceeds.
+                entry._withUnsafeGuaranteedRef { tensor in
+                    if targetIDs == nil && tensor.isLeaf {
+                        accumulatePending(into: tensor, createGraph: createGraph)
+                    } else if let gradient = tensor.pendingGradient.take() {
+                        if let targetIDs {
+                            let id = ObjectIdentifier(tensor)
+                            if targetIDs.contains(id) { found[id] = gradient }
+                        }
+                        if tensor.node.isRecorded { step(tensor, gradient, retainGraph: retainGraph) }
                     }
                 }
+                entry.release()
             }
         }
         return found
     }
 
+    /// Runs the rule of `tensor`'s node on its gradient and adds the results to its inputs'
+    /// pending gradients.
+    @inline(__always)
+    private static func step(_ tensor: Tensor, _ gradient: Tensor, retainGraph: Bool) {
+        let name = tensor.node.name
+        let (rule, inputs) = tensor.node.forBackward(retain: retainGraph)
+        guard let rule else {
+            fatalError(
+                "backward: trying to backward through the graph a second time (\(name) was already freed); "
+                    + "pass retainGraph: true to the first backward call")
+        }
+        tensor.requireSavedValuesUnchanged(inputs)
+        let grads: InputGradients
+        if AnomalyMode.active != nil {
+            // The rule's own ops are not forward ops: check its results as a whole.
+            grads = AnomalyMode.$scope.withValue(nil) { inputs.backward(rule, gradient, tensor) }
+            AnomalyScope.checkBackward(name, origin: tensor.node.origin, gradient: gradient, results: grads)
+        } else {
+            grads = inputs.backward(rule, gradient, tensor)
+        }
+        inputs.accumulate(grads, op: name)
+    }
+
     /// Tensors reachable from `root` through recorded history, each after every tensor that
-    /// depends on it. Iterative depth-first search: deep graphs do not touch the call stack.
-    static func topologicalOrder(from root: Tensor) -> [Tensor] {
+    /// depends on it, each retained once (the caller releases them). Iterative depth-first
+    /// search: deep graphs do not touch the call stack.
+    static func topologicalOrder(from root: Tensor) -> [Unmanaged<Tensor>] {
         let mark = passCounter.add(1, ordering: .relaxed).newValue
-        var order: [Tensor] = []
-        var stack: [Tensor] = []
+        var order: [Unmanaged<Tensor>] = []
+        // Not retained: every tensor on the stack is reachable from `root`, which the caller
+        // holds, and nothing is freed during the search.
+        var stack: [Unmanaged<Tensor>] = []
         order.reserveCapacity(16)
         stack.reserveCapacity(16)
-        stack.append(root)
+        stack.append(Unmanaged.passUnretained(root))
         root.visitMark = mark
         root.visitNext = 0
         while let top = stack.last {
@@ -149,17 +149,22 @@ enum Engine {
             // input (in `a * b + c`, the product) runs before its later ones (the leaf c): the
             // gradient they share is then no longer shared when the leaf takes it, and is not
             // copied. Any visiting order gives a valid order.
-            let inputCount = top.node.inputs.count
-            if top.visitNext < inputCount {
-                let input = top.node.inputs[inputCount - 1 - top.visitNext]
-                top.visitNext += 1
+            let next: Unmanaged<Tensor>? = top._withUnsafeGuaranteedRef { tensor in
+                let count = tensor.node.inputs.count
+                guard tensor.visitNext < count else { return nil }
+                tensor.visitNext += 1
+                return tensor.node.inputs.unretained(count - tensor.visitNext)
+            }
+            guard let next else {
+                order.append(stack.removeLast().retain())
+                continue
+            }
+            next._withUnsafeGuaranteedRef { input in
                 if input.visitMark != mark && input.requiresGrad {
                     input.visitMark = mark
                     input.visitNext = 0
-                    stack.append(input)
+                    stack.append(next)
                 }
-            } else {
-                order.append(stack.removeLast())
             }
         }
         order.reverse()

@@ -1,144 +1,5 @@
 import Synchronization
 
-/// Which of an op's inputs need a gradient, so a backward rule can skip the others: a bit
-/// each for the first 64, an array (allocated only for wider ops such as a long concatenation)
-/// for the rest.
-struct InputMask: Sendable {
-    let bits: UInt64
-    let beyond64: [Bool]?
-
-    init(_ inputs: OpInputs) {
-        var b: UInt64 = 0
-        for i in 0..<Swift.min(inputs.count, 64) where inputs[i].requiresGrad { b |= 1 << UInt64(i) }
-        bits = b
-        beyond64 = inputs.count > 64 ? inputs.dropFirst(64).map(\.requiresGrad) : nil
-    }
-
-    /// Whether input `i` needs a gradient.
-    subscript(_ i: Int) -> Bool { i < 64 ? bits & (1 << UInt64(i)) != 0 : beyond64![i - 64] }
-}
-
-/// An op's inputs as its node holds them: one or two inline, so the common ops allocate no
-/// array; more (a concatenation, a custom function) in an array.
-struct OpInputs: RandomAccessCollection {
-    private var a: Tensor?
-    private var b: Tensor?
-    private var more: [Tensor]?
-    private(set) var count: Int
-
-    /// No inputs (a node after the backward pass freed it).
-    init() { count = 0 }
-
-    /// The one input of a unary op.
-    init(_ x: Tensor) {
-        a = x
-        count = 1
-    }
-
-    /// The two inputs of a binary op.
-    init(_ x: Tensor, _ y: Tensor) {
-        (a, b) = (x, y)
-        count = 2
-    }
-
-    /// Any number of inputs.
-    init(_ inputs: [Tensor]) {
-        switch inputs.count {
-        case 0: self.init()
-        case 1: self.init(inputs[0])
-        case 2: self.init(inputs[0], inputs[1])
-        default: self.init(more: inputs)
-        }
-    }
-
-    private init(more inputs: [Tensor]) {
-        more = inputs
-        count = inputs.count
-    }
-
-    var startIndex: Int { 0 }
-    var endIndex: Int { count }
-
-    subscript(_ i: Int) -> Tensor {
-        if let more { return more[i] }
-        return i == 0 ? a! : b!
-    }
-
-    /// Empties the list, appending to `pending` the inputs that nothing else holds and that
-    /// have a node of their own: the graph behind them is freed from a loop, not recursively.
-    mutating func drainUniquelyHeldNodes(into pending: inout [Tensor]) {
-        func take(_ tensor: inout Tensor?) {
-            guard var t = tensor else { return }
-            tensor = nil
-            if t.node.isRecorded && isKnownUniquelyReferenced(&t) { pending.append(t) }
-        }
-        take(&a)
-        take(&b)
-        if var list = more {
-            more = nil
-            while var t = list.popLast() {
-                if t.node.isRecorded && isKnownUniquelyReferenced(&t) { pending.append(t) }
-            }
-        }
-        count = 0
-    }
-}
-
-/// The gradients a backward rule returns, one per input (nil for an input that gets none),
-/// held like `OpInputs`: the common one- and two-input ops allocate no array.
-struct InputGradients {
-    private let a: Tensor?
-    private let b: Tensor?
-    private let more: [Tensor?]?
-    let count: Int
-
-    init(_ x: Tensor?) {
-        (a, b, more, count) = (x, nil, nil, 1)
-    }
-
-    init(_ x: Tensor?, _ y: Tensor?) {
-        (a, b, more, count) = (x, y, nil, 2)
-    }
-
-    init(_ all: [Tensor?]) {
-        (a, b, more, count) = (nil, nil, all, all.count)
-    }
-
-    subscript(_ i: Int) -> Tensor? {
-        if let more { return more[i] }
-        return i == 0 ? a : b
-    }
-}
-
-/// A backward rule: given the gradient of the output (and the output itself, which carries its
-/// own history when gradients of gradients are being recorded), the gradients of the inputs.
-///
-/// The inputs are handed to the rule rather than captured by it, so a rule that reads nothing
-/// else is a closure without context: recording it allocates nothing.
-enum BackwardRule {
-    /// One input x: returns ∂L/∂x.
-    case unary((_ gradient: Tensor, _ output: Tensor, _ x: Tensor) -> Tensor)
-    /// Two inputs a and b: returns ∂L/∂a and ∂L/∂b, nil for one that `needs` excludes.
-    case binary(
-        (_ gradient: Tensor, _ output: Tensor, _ a: Tensor, _ b: Tensor, _ needs: InputMask) -> (Tensor?, Tensor?))
-    /// Any number of inputs (captured by the rule): one gradient per input, nil where none.
-    case general((_ gradient: Tensor, _ output: Tensor, _ needs: InputMask) -> [Tensor?])
-
-    /// Runs the rule on `inputs`.
-    @inline(__always)
-    func callAsFunction(_ gradient: Tensor, _ output: Tensor, _ inputs: OpInputs) -> InputGradients {
-        switch self {
-        case .unary(let rule):
-            return InputGradients(rule(gradient, output, inputs[0]))
-        case .binary(let rule):
-            let (ga, gb) = rule(gradient, output, inputs[0], inputs[1], InputMask(inputs))
-            return InputGradients(ga, gb)
-        case .general(let rule):
-            return InputGradients(rule(gradient, output, InputMask(inputs)))
-        }
-    }
-}
-
 /// The values a backward rule reads besides the gradient: its inputs, its output, or both.
 /// The node records their versions so that an in-place change before `backward()` is caught.
 struct SavedValues: OptionSet {
@@ -194,9 +55,7 @@ struct Node {
         self.inputs = inputs
         self.rule = rule
         self.saved = saved
-        firstVersions = (
-            inputs.count > 0 ? inputs[0].storage.version : 0, inputs.count > 1 ? inputs[1].storage.version : 0
-        )
+        firstVersions = (inputs.count > 0 ? inputs.version(0) : 0, inputs.count > 1 ? inputs.version(1) : 0)
         outputVersion = output.storage.version
         let later = saved.contains(.inputs) && inputs.count > 2 ? inputs[2...].map { $0.storage.version } : nil
         if later != nil || origin != nil { extras = NodeExtras(laterVersions: later, origin: origin) }
@@ -206,10 +65,13 @@ struct Node {
     /// Whether `backward()` already ran through this node and freed it.
     var isReleased: Bool { rule == nil }
 
-    /// Frees the saved values and the links to the inputs (after a backward pass).
-    mutating func release() {
-        rule = nil
+    /// The rule and the inputs, for a backward pass: moved out of the node when it is not
+    /// retained (which frees them as the pass goes on), copied when it is.
+    mutating func forBackward(retain: Bool) -> (BackwardRule?, OpInputs) {
+        if retain { return (rule, inputs) }
+        let taken = (rule.take(), inputs)
         inputs = OpInputs()
+        return taken
     }
 
     /// Frees the graph behind this node (its tensor is being freed) iteratively: releasing it
@@ -249,29 +111,32 @@ extension Tensor {
         return first
     }
 
-    /// Stops with PyTorch's diagnosis when a tensor the rule of this tensor's op reads was
-    /// changed in place after the op ran: its gradient would silently use the new values.
-    func requireSavedValuesUnchanged() {
+    /// Stops with PyTorch's diagnosis when a tensor the rule of this tensor's op reads (one of
+    /// `inputs`, the op's, or this tensor) was changed in place after the op ran: its gradient
+    /// would silently use the new values.
+    func requireSavedValuesUnchanged(_ inputs: borrowing OpInputs) {
         let saved = node.saved
         guard !saved.isEmpty else { return }
         if saved.contains(.inputs) {
-            let inputs = node.inputs
             for i in 0..<inputs.count {
                 let recorded =
                     i == 0 ? node.firstVersions.0 : i == 1 ? node.firstVersions.1 : node.extras!.laterVersions![i - 2]
-                requireVersion(inputs[i], recorded, inputs.count == 1 ? "the input" : "input \(i)")
+                if _slowPath(inputs.version(i) != recorded) {
+                    versionMismatch(inputs[i], recorded, inputs.count == 1 ? "the input" : "input \(i)")
+                }
             }
         }
-        if saved.contains(.output) { requireVersion(self, node.outputVersion, "the output") }
+        if _slowPath(saved.contains(.output) && storage.version != node.outputVersion) {
+            versionMismatch(self, node.outputVersion, "the output")
+        }
     }
 
-    private func requireVersion(_ tensor: Tensor, _ recorded: Int, _ role: @autoclosure () -> String) {
+    private func versionMismatch(_ tensor: Tensor, _ recorded: Int, _ role: String) -> Never {
         let now = tensor.storage.version
-        guard _slowPath(now != recorded) else { return }
         let name = node.name
         fatalError(
             "backward: one of the variables needed for gradient computation has been modified by an inplace "
-                + "operation: \(role()) of \(name), of shape \(tensor.shape) (\(tensor.dtype)), is at version \(now); "
+                + "operation: \(role) of \(name), of shape \(tensor.shape) (\(tensor.dtype)), is at version \(now); "
                 + "\(name) saved it at version \(recorded). Change values in place (fill, assign, add(_:scaledBy:), "
                 + "an optimizer step) only after backward(), or compute from a copied() tensor.")
     }
