@@ -11,6 +11,9 @@ enum BackwardKernel {
     /// g·(p − y) / max(p(1 − p), ε), ε = `Kernels.bceEpsilon`: binary cross-entropy with
     /// respect to p.
     case binaryCrossEntropy
+    /// g·((1 − y)·σ(x) − y·σ(−x)) = g·(σ(x) − y), kept accurate where σ(x) rounds to 1:
+    /// binary cross-entropy on logits with respect to the logit x.
+    case binaryCrossEntropyWithLogits
 }
 
 extension Kernels {
@@ -31,6 +34,9 @@ extension Kernels {
             let y = b!
             let epsilon = T(bceEpsilon)
             for i in 0..<n { out[i] = g[i] * (a[i] - y[i]) / Swift.max(a[i] * (1 - a[i]), epsilon) }
+        case .binaryCrossEntropyWithLogits:
+            let y = b!
+            for i in 0..<n { out[i] = g[i] * ((1 - y[i]) * sigmoid(a[i]) - y[i] * sigmoid(-a[i])) }
         }
     }
 }

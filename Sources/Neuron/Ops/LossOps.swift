@@ -80,7 +80,9 @@ public func binaryCrossEntropyWithLogits(_ logits: Tensor, _ targets: Tensor, po
     return out.recorded("binary_cross_entropy_with_logits", x, y, saving: .inputs) { g, _, x, y, needs in
         let wy = w.map { $0 * y } ?? y
         return (
-            needs[0] ? g * ((1 - y) * x.sigmoid() - wy * (-x).sigmoid()) : nil,
+            needs[0]
+                ? (w == nil ? g.fusedBackward(.binaryCrossEntropyWithLogits, x, y) : nil)
+                    ?? g * ((1 - y) * x.sigmoid() - wy * (-x).sigmoid()) : nil,
             needs[1] ? g * ((w ?? Tensor.ones([], dtype: x.dtype)) * (-x).softplus() - x.softplus()) : nil
         )
     }

@@ -24,7 +24,6 @@ extension Tensor {
     public func sum(axis: Int, keepDims: Bool = false) -> Tensor {
         let a = Shape.normalize(axis: axis, rank: rank, op: "sum", shape: shape)
         let (outer, n, inner) = Shape.split(shape, axis: a)
-        let kept = Tensor.reducedShape(shape, axis: a, keepDims: true)
         let out = Tensor(uninitialized: Tensor.reducedShape(shape, axis: a, keepDims: keepDims), dtype: dtype)
         switch dtype {
         case .float32:
@@ -34,7 +33,9 @@ extension Tensor {
             Kernels.sumAxis(
                 storage.pointer(Double.self), outer: outer, n: n, inner: inner, out.storage.pointer(Double.self))
         }
-        return out.recorded("sum_axis", self) { g, _, x in g.reshaped(kept).expanded(to: x.shape) }
+        return out.recorded("sum_axis", self) { g, _, x in
+            g.reshaped(Tensor.reducedShape(x.shape, axis: a, keepDims: true)).expanded(to: x.shape)
+        }
     }
 
     /// The mean of all elements, as a scalar tensor: (1/n) ∑ᵢ xᵢ.

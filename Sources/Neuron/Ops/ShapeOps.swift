@@ -87,7 +87,7 @@ extension Tensor {
             target.count <= rank && Shape.broadcast(target, shape) == shape,
             "summed(toShape:): shape \(target) does not broadcast to \(shape)")
         let lead = rank - target.count
-        if lead > 0 && Array(shape.suffix(target.count)) == target {
+        if lead > 0 && shape[lead...].elementsEqual(target) {
             // Only leading dimensions were broadcast (a bias): one sum over a [outer, inner] view.
             let collapsed = lead == 1 ? self : reshaped([Shape.count(Array(shape[..<lead])), Shape.count(target)])
             return collapsed.sum(axis: 0).reshaped(target)

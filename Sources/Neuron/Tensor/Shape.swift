@@ -45,6 +45,9 @@ enum Shape {
     /// The NumPy broadcast of two shapes, or nil when they are incompatible.
     static func broadcast(_ a: [Int], _ b: [Int]) -> [Int]? {
         if a == b { return a }
+        // The common cases (a bias row, a scalar) give one of the two shapes back: no new array.
+        if covers(a, b) { return a }
+        if covers(b, a) { return b }
         let rank = max(a.count, b.count)
         var out = [Int](repeating: 1, count: rank)
         for i in 0..<rank {
@@ -54,6 +57,15 @@ enum Shape {
             out[i] = x == 1 ? y : x
         }
         return out
+    }
+
+    /// Whether `small` broadcasts to `big` unchanged: no more dimensions, each trailing one
+    /// equal to big's or 1.
+    private static func covers(_ big: [Int], _ small: [Int]) -> Bool {
+        guard small.count <= big.count else { return false }
+        let offset = big.count - small.count
+        for i in small.indices where small[i] != 1 && small[i] != big[i + offset] { return false }
+        return true
     }
 
     /// Strides to read a tensor of `shape` as if it had the larger `target` shape:
@@ -79,6 +91,9 @@ enum Shape {
 
     /// Splits `shape` around `axis` into (outer, size, inner) element counts.
     static func split(_ shape: [Int], axis: Int) -> (outer: Int, size: Int, inner: Int) {
-        (count(Array(shape[..<axis])), shape[axis], count(Array(shape[(axis + 1)...])))
+        var (outer, inner) = (1, 1)
+        for d in shape[..<axis] { outer &*= d }
+        for d in shape[(axis + 1)...] { inner &*= d }
+        return (outer, shape[axis], inner)
     }
 }
