@@ -36,7 +36,22 @@ extension Kernels {
             for i in 0..<n { out[i] = g[i] * (a[i] - y[i]) / Swift.max(a[i] * (1 - a[i]), epsilon) }
         case .binaryCrossEntropyWithLogits:
             let y = b!
-            for i in 0..<n { out[i] = g[i] * ((1 - y[i]) * sigmoid(a[i]) - y[i] * sigmoid(-a[i])) }
+            if T.self == Float.self {
+                binaryCrossEntropyWithLogitsBackwardVectorised(
+                    UnsafeRawPointer(g).assumingMemoryBound(to: Float.self),
+                    UnsafeRawPointer(a).assumingMemoryBound(to: Float.self),
+                    UnsafeRawPointer(y).assumingMemoryBound(to: Float.self),
+                    UnsafeMutableRawPointer(out).assumingMemoryBound(to: Float.self), n)
+                return
+            }
+            for i in 0..<n {
+                // σ(|x|) = 1 / (1 + e), σ(−|x|) = e / (1 + e) with e = e^−|x|: one exponential
+                // for both, the same values as `sigmoid`.
+                let e = T.exponential(-Swift.abs(a[i]))
+                let (large, small) = (1 / (1 + e), e / (1 + e))
+                let (up, down) = a[i] >= 0 ? (large, small) : (small, large)
+                out[i] = g[i] * ((1 - y[i]) * up - y[i] * down)
+            }
         }
     }
 }

@@ -37,12 +37,22 @@ extension Kernels {
         _ x: UnsafePointer<T>, _ y: UnsafePointer<T>, _ w: UnsafePointer<T>?, _ out: UnsafeMutablePointer<T>,
         _ n: Int
     ) {
+        if T.self == Float.self && w == nil {
+            binaryCrossEntropyWithLogitsVectorised(
+                UnsafeRawPointer(x).assumingMemoryBound(to: Float.self),
+                UnsafeRawPointer(y).assumingMemoryBound(to: Float.self),
+                UnsafeMutableRawPointer(out).assumingMemoryBound(to: Float.self), n)
+            return
+        }
         for i in 0..<n {
             let positive = (w?[i] ?? 1) * y[i]
             let negative = 1 - y[i]
+            // softplus(±x) = max(±x, 0) + ln(1 + e^−|x|): one exponential and one logarithm
+            // serve both terms.
+            let shared = T.logarithmOnePlus(T.exponential(-Swift.abs(x[i])))
             var loss: T = 0
-            if positive != 0 { loss += positive * softplus(-x[i]) }
-            if negative != 0 { loss += negative * softplus(x[i]) }
+            if positive != 0 { loss += positive * (Swift.max(-x[i], 0) + shared) }
+            if negative != 0 { loss += negative * (Swift.max(x[i], 0) + shared) }
             out[i] = loss
         }
     }
