@@ -26,6 +26,12 @@ extension Kernels {
             }
             return
         }
+        if csB == 1 && n <= 32 {
+            // Narrow rows of B (a weight gradient Gᵀ·X of a small layer): each row of C stays
+            // in registers for the whole sum over k.
+            for i in 0..<m { narrowRowTimesMatrix(k: k, n: n, a + i * rsA, csA, b, rsB, c + i * n) }
+            return
+        }
         c.update(repeating: 0, count: m * n)
         for i in 0..<m {
             let ci = c + i * n
@@ -50,6 +56,52 @@ extension Kernels {
                 }
                 p += 1
             }
+        }
+    }
+
+    /// c[0..<n] = ∑ₚ a[p·csA]·b[p·rsB + 0..<n] for n ≤ 32: four vector accumulators held in
+    /// registers over all k rows. A row's last, partial vector is read whole (into the next
+    /// row, whose values only reach lanes that are never stored) except on the last row.
+    @inline(__always)
+    static func narrowRowTimesMatrix<T: KernelScalar>(
+        k: Int, n: Int, _ a: UnsafePointer<T>, _ csA: Int, _ b: UnsafePointer<T>, _ rsB: Int,
+        _ c: UnsafeMutablePointer<T>
+    ) {
+        typealias V = SIMD8<T>
+        // Two sets of accumulators, for even and odd rows: two chains of multiply-adds in
+        // flight instead of one waiting on the previous row's.
+        var acc = (V(), V(), V(), V())
+        var odd = (V(), V(), V(), V())
+        let chunks = (n + 7) / 8
+        func load(_ row: UnsafePointer<T>, _ chunk: Int, whole: Bool) -> V {
+            let start = chunk * 8
+            if whole || start + 8 <= n { return UnsafeRawPointer(row + start).loadUnaligned(as: V.self) }
+            var v = V()
+            for j in start..<n { v[j - start] = row[j] }
+            return v
+        }
+        func add(_ acc: inout (V, V, V, V), row p: Int) {
+            let s = V(repeating: a[p * csA])
+            let row = b + p * rsB
+            // Reading the last chunk whole overruns the row by 8·chunks − n elements, which
+            // stays inside B while the rows after this one hold that many.
+            let whole = (k - 1 - p) * rsB >= 8 * chunks - n
+            acc.0 = acc.0.multiplyAdd(s, load(row, 0, whole: whole))
+            if chunks > 1 { acc.1 = acc.1.multiplyAdd(s, load(row, 1, whole: whole)) }
+            if chunks > 2 { acc.2 = acc.2.multiplyAdd(s, load(row, 2, whole: whole)) }
+            if chunks > 3 { acc.3 = acc.3.multiplyAdd(s, load(row, 3, whole: whole)) }
+        }
+        var p = 0
+        while p + 2 <= k {
+            add(&acc, row: p)
+            add(&odd, row: p + 1)
+            p += 2
+        }
+        if p < k { add(&acc, row: p) }
+        acc = (acc.0 + odd.0, acc.1 + odd.1, acc.2 + odd.2, acc.3 + odd.3)
+        for j in 0..<n {
+            let v = j < 8 ? acc.0 : j < 16 ? acc.1 : j < 24 ? acc.2 : acc.3
+            c[j] = v[j % 8]
         }
     }
 
