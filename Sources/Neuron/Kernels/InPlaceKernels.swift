@@ -63,14 +63,44 @@ extension Kernels {
         _ p: UnsafeMutablePointer<T>, _ grad: UnsafePointer<T>, _ m: UnsafeMutablePointer<T>,
         _ v: UnsafeMutablePointer<T>, _ n: Int, _ s: AdamStepSettings
     ) {
+        // A whole vector at a time (the same operations lane by lane, hence the same
+        // rounding), then the tail one element at a time.
+        typealias V = T.Vector
+        @inline(__always) func load(_ q: UnsafePointer<T>, _ i: Int) -> V {
+            UnsafeRawPointer(q + i).loadUnaligned(as: V.self)
+        }
+        @inline(__always) func store(_ x: V, _ q: UnsafeMutablePointer<T>, _ i: Int) {
+            UnsafeMutableRawPointer(q + i).storeBytes(of: x, as: V.self)
+        }
+        // √|x| lane by lane: v is never negative, and with the magnitude the compiler knows
+        // no square root can set errno, so the lanes become one vector square root.
+        @inline(__always) func root(_ x: V) -> V {
+            var r = V()
+            for j in r.indices { r[j] = x[j].magnitude.squareRoot() }
+            return r
+        }
         let (shrink, l2, b1, b2) = (T(s.shrink), T(s.l2), T(s.beta1), T(s.beta2))
         let (a1, a2, step, c, eps) = (T(1 - s.beta1), T(1 - s.beta2), T(-s.stepSize), T(s.correction), T(s.eps))
-        for i in 0..<n {
-            if s.shrink != 1 { p[i] *= shrink }
-            let g = s.l2 == 0 ? grad[i] : grad[i] + p[i] * l2
+        let (decays, hasL2) = (s.shrink != 1, s.l2 != 0)
+        var i = 0
+        while i + V.scalarCount <= n {
+            var theta = load(p, i)
+            if decays { theta *= shrink }
+            let g = hasL2 ? load(grad, i) + theta * l2 : load(grad, i)
+            let first = b1 * load(m, i) + a1 * g
+            let second = b2 * load(v, i) + a2 * (g * g)
+            theta += step * first / (root(second) * c + eps)
+            store(first, m, i)
+            store(second, v, i)
+            store(theta, p, i)
+            i += V.scalarCount
+        }
+        for i in i..<n {
+            if decays { p[i] *= shrink }
+            let g = hasL2 ? grad[i] + p[i] * l2 : grad[i]
             m[i] = b1 * m[i] + a1 * g
             v[i] = b2 * v[i] + a2 * (g * g)
-            p[i] += step * m[i] / (v[i].squareRoot() * c + eps)
+            p[i] += step * m[i] / (v[i].magnitude.squareRoot() * c + eps)
         }
     }
 }
