@@ -164,6 +164,12 @@ extension Kernels {
             for p in 0..<kcb { (out + p &* mr).update(from: a + p &* csA, count: mr) }
             return
         }
+        if T.self == Float.self && csA == 1 {
+            interleaveRows(
+                UnsafeRawPointer(a).assumingMemoryBound(to: Float.self), rowStride: rsA, rows: rows, depth: kcb,
+                width: mr, into: UnsafeMutableRawPointer(out).assumingMemoryBound(to: Float.self))
+            return
+        }
         for r in 0..<mr {
             if r < rows {
                 let row = a + r &* rsA
@@ -204,6 +210,10 @@ extension Kernels {
                     row.update(from: b + p &* rsB + panel, count: cols)
                     (row + cols).update(repeating: 0, count: nr - cols)
                 }
+            } else if V.Scalar.self == Float.self && rsB == 1 {
+                interleaveRows(
+                    UnsafeRawPointer(b + panel &* csB).assumingMemoryBound(to: Float.self), rowStride: csB, rows: cols,
+                    depth: kcb, width: nr, into: UnsafeMutableRawPointer(out).assumingMemoryBound(to: Float.self))
             } else {
                 // op(B) = Bᵀ: each column of the panel is a contiguous row of B; read it
                 // along its length and write it down the panel.
