@@ -9,10 +9,10 @@ extension Kernels {
     /// rows ≤ j < width: `rows` rows of the source, interleaved (a packed panel of op(B) = Bᵀ,
     /// or a packed strip of a row-major A).
     static func interleaveRows(
-        _ src: UnsafePointer<Float>, rowStride: Int, rows cols: Int, depth: Int, width nr: Int,
+        _ src: UnsafePointer<Float>, rowStride: Int, rows: Int, depth: Int, width: Int,
         into out: UnsafeMutablePointer<Float>
     ) {
-        let groups = cols / 8 * 8
+        let groups = rows / 8 * 8
         var p = 0
         while p + 8 <= depth {
             var jb = 0
@@ -22,7 +22,7 @@ extension Kernels {
                 }
                 let t = transposed8x8((row(0), row(1), row(2), row(3), row(4), row(5), row(6), row(7)))
                 @inline(__always) func put(_ q: Int, _ v: Float8) {
-                    UnsafeMutableRawPointer(out + (p + q) &* nr + jb).storeBytes(of: v, as: Float8.self)
+                    UnsafeMutableRawPointer(out + (p + q) &* width + jb).storeBytes(of: v, as: Float8.self)
                 }
                 put(0, t.0)
                 put(1, t.1)
@@ -38,12 +38,12 @@ extension Kernels {
         }
         // What the blocks leave: the depth's last p % 8 steps of the grouped columns, and every
         // step of the columns beyond the last whole group of 8.
-        for j in 0..<cols {
+        for j in 0..<rows {
             let row = src + j &* rowStride
-            for q in (j < groups ? p : 0)..<depth { out[q &* nr &+ j] = row[q] }
+            for q in (j < groups ? p : 0)..<depth { out[q &* width &+ j] = row[q] }
         }
-        if cols < nr {
-            for q in 0..<depth { (out + q &* nr + cols).update(repeating: 0, count: nr - cols) }
+        if rows < width {
+            for q in 0..<depth { (out + q &* width + rows).update(repeating: 0, count: width - rows) }
         }
     }
 

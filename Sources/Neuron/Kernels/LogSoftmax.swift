@@ -62,13 +62,7 @@ extension Kernels {
         _ logP: UnsafePointer<T>, labels: [Int], weights: [Double]?, _ g: UnsafePointer<T>, classes: Int,
         _ dx: UnsafeMutablePointer<T>
     ) {
-        if T.self == Float.self {
-            VectorMath.map(
-                UnsafeRawPointer(logP).assumingMemoryBound(to: Float.self),
-                UnsafeMutableRawPointer(dx).assumingMemoryBound(to: Float.self), labels.count * classes, VectorMath.exp)
-        } else {
-            for i in 0..<labels.count * classes { dx[i] = T.exponential(logP[i]) }
-        }
+        unary(.exp, logP, dx, labels.count * classes)
         for (r, label) in labels.enumerated() {
             let scale = g[r] * T(weights?[r] ?? 1)
             let row = r * classes
